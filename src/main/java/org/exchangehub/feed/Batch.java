@@ -1,0 +1,103 @@
+package org.exchangehub.feed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.exchangehub.catalogue.Dataset;
+import org.exchangehub.mapping.Rejection;
+import org.exchangehub.mapping.UnifiedRecord;
+
+/**
+ * The body of every exchange on a feed's route: a batch of source records of one run, and after the
+ * mapping step their unified records and rejections. Sinks deliver {@link #unified()}; the source
+ * commits its state for the batch (watermark, quarantine) only when the exchange completes.
+ */
+public final class Batch {
+
+    private final String feedId;
+    private final String runId;
+    private final int index;
+    private final Instant extractedAt;
+    private final List<SourceRecord> records;
+
+    private Dataset dataset;
+    private String source;
+    private List<UnifiedRecord> unified = List.of();
+    private List<Rejection> rejections = new ArrayList<>();
+    private int warnings;
+
+    public Batch(String feedId, String runId, int index, Instant extractedAt, List<SourceRecord> records) {
+        this.feedId = feedId;
+        this.runId = runId;
+        this.index = index;
+        this.extractedAt = extractedAt;
+        this.records = records;
+    }
+
+    /** The feed (route id), e.g. {@code market-regulation.enterprises}. */
+    public String feedId() {
+        return feedId;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** 0-based position of this batch in its run. */
+    public int index() {
+        return index;
+    }
+
+    /** When the hub read the batch (lineage {@code _extracted_at}). */
+    public Instant extractedAt() {
+        return extractedAt;
+    }
+
+    public List<SourceRecord> records() {
+        return records;
+    }
+
+    /** The dataset the mapping step mapped onto; null before mapping. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The source system id (lineage {@code _source}), e.g. {@code market-regulation}. */
+    public String source() {
+        return source;
+    }
+
+    public List<UnifiedRecord> unified() {
+        return unified;
+    }
+
+    public List<Rejection> rejections() {
+        return rejections;
+    }
+
+    /** Fields nulled with a warning in this batch. */
+    public int warnings() {
+        return warnings;
+    }
+
+    /** Rejections found by the source itself (e.g. a malformed line) before mapping. */
+    public void addRejection(Rejection rejection) {
+        rejections.add(rejection);
+    }
+
+    /** Set by the mapping step. */
+    public void mapped(Dataset dataset, String source, List<UnifiedRecord> unified, List<Rejection> rejections,
+            int warnings) {
+        this.dataset = dataset;
+        this.source = source;
+        this.unified = unified;
+        this.rejections.addAll(rejections);
+        this.warnings = warnings;
+    }
+
+    @Override
+    public String toString() {
+        return "Batch[" + feedId + " run " + runId + " #" + index + ", " + records.size() + " records]";
+    }
+}

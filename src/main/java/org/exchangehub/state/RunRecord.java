@@ -1,0 +1,36 @@
+package org.exchangehub.state;
+
+import java.time.Instant;
+
+/**
+ * One entry of the exchange log: a run of a feed.
+ *
+ * @param runId           unique id of the run
+ * @param feedId          the feed (route id)
+ * @param startedAt       when the run started
+ * @param endedAt         when it ended, null while running
+ * @param rowsRead        source records read
+ * @param rowsDelivered   unified records confirmed by every sink
+ * @param rowsRejected    records quarantined
+ * @param warnings        fields nulled with a warning
+ * @param watermarkBefore watermark at start (text), or null
+ * @param watermarkAfter  watermark at end (text), or null
+ * @param status          outcome
+ * @param error           why it failed, or null
+ * @param receipt         what the sinks reported (JSON), or null
+ */
+public record RunRecord(
+        String runId,
+        String feedId,
+        Instant startedAt,
+        Instant endedAt,
+        long rowsRead,
+        long rowsDelivered,
+        long rowsRejected,
+        long warnings,
+        String watermarkBefore,
+        String watermarkAfter,
+        RunStatus status,
+        String error,
+        String receipt) {
+}

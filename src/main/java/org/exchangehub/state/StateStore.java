@@ -1,0 +1,47 @@
+package org.exchangehub.state;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.exchangehub.mapping.Rejection;
+
+/**
+ * The hub's durable state: watermarks, the rows seen inside the look-back window, the exchange log and
+ * the quarantine. One JDBC database (embedded H2 file by default, PostgreSQL in production), schema
+ * managed by Flyway.
+ */
+public interface StateStore {
+
+    /** The feed's committed watermark, if it has delivered anything. */
+    Optional<Watermark> watermark(String feedId);
+
+    /** Keys of rows delivered with a change time at or after {@code from}, as {@code key + '\u0000' + changeTime}. */
+    Set<String> seenSince(String feedId, LocalDateTime from);
+
+    /** Records a new run as {@link RunStatus#RUNNING}. */
+    void runStarted(String runId, String feedId, java.time.Instant startedAt, String watermarkBefore);
+
+    /**
+     * Commits one delivered batch in one transaction: quarantines its rejections, remembers the seen rows,
+     * forgets seen rows older than {@code forgetBefore}, and advances the watermark (when not null).
+     * Called only after every sink confirmed the batch.
+     */
+    void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore);
+
+    /** Ends a run with its final counts and outcome. */
+    void runFinished(RunRecord run);
+
+    /** Sets the watermark (operations: rewind), or clears it when null, and forgets the seen rows. */
+    void resetWatermark(String feedId, Watermark watermark);
+
+    /** The newest runs first, of one feed or of all feeds when {@code feedId} is null. */
+    List<RunRecord> runs(String feedId, int limit);
+
+    Optional<RunRecord> run(String runId);
+
+    /** The quarantined records of a run, in the order they were rejected. */
+    List<QuarantineRecord> rejections(String runId);
+}
