@@ -1,0 +1,165 @@
+package org.exchangehub.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Checks the feeds in {@code routes/} against the building blocks in {@code connectors/} and the mappings in
+ * {@code config/mappings/} before anything starts: route ids present and unique, connectors known, every
+ * parameter declared, every required one given, every mapping present.
+ */
+public final class RouteValidator {
+
+    private static final Pattern ROUTE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+(-[a-z0-9]+)*");
+    private static final String MAPPING_ACTION = "unified-mapping-action";
+
+    private final ConnectorCatalogue connectors;
+    private final Set<String> mappings;
+
+    public RouteValidator(ConnectorCatalogue connectors, Set<String> mappings) {
+        this.connectors = connectors;
+        this.mappings = mappings;
+    }
+
+    /** Validates every {@code *.yaml} in {@code dir}, adding each problem to {@code problems}. */
+    public void validate(Path dir, List<ConfigException> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(new ConfigException(dir.toString(), null, null, "the routes folder does not exist",
+                    "start the hub in the project folder"));
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new ConfigException(dir.toString(), null, null, "cannot list: " + e.getMessage(), null));
+            return;
+        }
+        Map<String, String> ids = new HashMap<>();
+        for (Path file : files) {
+            validateFile(file, ids, problems);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void validateFile(Path file, Map<String, String> ids, List<ConfigException> problems) {
+        String where = file.toString();
+        Object root;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new ConfigException(where, null, null, "not readable YAML: " + e.getMessage(),
+                    "fix the YAML syntax"));
+            return;
+        }
+        if (!(root instanceof List<?> items)) {
+            problems.add(new ConfigException(where, null, null, "a routes file must be a YAML list of '- route:' items",
+                    "start the file with '- route:'"));
+            return;
+        }
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> m) || !m.containsKey("route")) {
+                continue; // route configurations and other DSL elements are Camel's to check
+            }
+            Map<String, Object> route = YamlMaps.map((Map<String, Object>) m, "route");
+            Object id = route.get("id");
+            String key = "route[" + id + "]";
+            if (!(id instanceof String s) || !ROUTE_ID.matcher(s).matches()) {
+                problems.add(new ConfigException(where, "route.id", id == null ? null : id.toString(),
+                        "every feed route needs an id of the form <department>.<feed> (lower case, digits, '-')",
+                        "give it a stable id such as 'market-regulation.enterprises': it names the feed in JMX,"
+                                + " the exchange log and the lake"));
+            } else if (ids.putIfAbsent(s, where) != null) {
+                problems.add(new ConfigException(where, "route.id", s, "the same route id is also used in "
+                        + ids.get(s), "give each feed its own id"));
+            }
+            Map<String, Object> from = YamlMaps.map(route, "from");
+            checkEndpoint(where, key + ".from", from.get("uri"), YamlMaps.map(from, "parameters"), problems);
+            Object steps = route.get("steps");
+            if (steps == null) {
+                steps = from.get("steps");
+            }
+            if (steps instanceof List<?> list) {
+                int i = 0;
+                for (Object step : list) {
+                    if (step instanceof Map<?, ?> sm && sm.containsKey("to")) {
+                        Object to = sm.get("to");
+                        String stepKey = key + ".steps[" + i + "].to";
+                        if (to instanceof Map<?, ?> tm) {
+                            checkEndpoint(where, stepKey, tm.get("uri"),
+                                    YamlMaps.map((Map<String, Object>) tm, "parameters"), problems);
+                        } else {
+                            checkEndpoint(where, stepKey, to, Map.of(), problems);
+                        }
+                    }
+                    i++;
+                }
+            }
+        }
+    }
+
+    private void checkEndpoint(String where, String key, Object uriValue, Map<String, Object> parameters,
+            List<ConfigException> problems) {
+        if (!(uriValue instanceof String uri) || !uri.startsWith("kamelet:")) {
+            return;
+        }
+        String rest = uri.substring("kamelet:".length());
+        Map<String, Object> given = new LinkedHashMap<>(parameters);
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            for (String pair : rest.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    given.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            rest = rest.substring(0, q);
+        }
+        String name = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        if (name.equals("source") || name.equals("sink")) {
+            return;
+        }
+        ConnectorCatalogue.Connector connector = connectors.connector(name);
+        if (connector == null) {
+            problems.add(new ConfigException(where, key + ".uri", uri, "no connector named '" + name + "'",
+                    "use one of " + ConnectorCatalogue.sorted(connectors.names()) + " (files in connectors/)"));
+            return;
+        }
+        for (String p : given.keySet()) {
+            if (!connector.parameters().containsKey(p) && !p.equals("routeId")) {
+                problems.add(new ConfigException(where, key + ".parameters." + p, String.valueOf(given.get(p)),
+                        "connector " + name + " has no parameter '" + p + "'",
+                        "use one of " + ConnectorCatalogue.sorted(connector.parameters().keySet()) + " (see "
+                                + connector.file() + ")"));
+            }
+        }
+        for (String p : connector.parameters().keySet()) {
+            if (connector.isRequired(p) && (given.get(p) == null || given.get(p).toString().isBlank())) {
+                problems.add(new ConfigException(where, key + ".parameters." + p, null,
+                        "connector " + name + " requires parameter '" + p + "'",
+                        "add '" + p + ": ...' under parameters (see " + connector.file() + ")"));
+            }
+        }
+        if (name.equals(MAPPING_ACTION) && given.get("mapping") != null
+                && !mappings.contains(given.get("mapping").toString())) {
+            problems.add(new ConfigException(where, key + ".parameters.mapping", given.get("mapping").toString(),
+                    "no such mapping", "create config/mappings/" + given.get("mapping") + ".yaml or use one of "
+                            + ConnectorCatalogue.sorted(mappings)));
+        }
+    }
+}

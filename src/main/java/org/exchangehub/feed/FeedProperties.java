@@ -1,0 +1,15 @@
+package org.exchangehub.feed;
+
+/** Names of the exchange properties that feed sources set and sinks fill in. */
+public final class FeedProperties {
+
+    /** The run id of the batch on the exchange. */
+    public static final String RUN_ID = "ExchangeHub.runId";
+    /** The feed id of the batch on the exchange. */
+    public static final String FEED_ID = "ExchangeHub.feedId";
+    /** Sinks add a short receipt of what they delivered (e.g. a lake file) under this property, a List. */
+    public static final String RECEIPTS = "ExchangeHub.receipts";
+
+    private FeedProperties() {
+    }
+}

@@ -1,0 +1,39 @@
+package org.exchangehub.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.camel.Exchange;
+
+/** What the sinks reported for the batches of one run (e.g. lake files with their hashes), as JSON. */
+final class RunReceipt {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final List<Object> deliveries = new ArrayList<>();
+    private int batches;
+
+    void add(Exchange exchange) {
+        batches++;
+        List<?> receipts = exchange.getProperty(FeedProperties.RECEIPTS, List.class);
+        if (receipts != null) {
+            deliveries.addAll(receipts);
+        }
+    }
+
+    String toJson() {
+        try {
+            return JSON.writeValueAsString(new Receipt(batches, deliveries));
+        } catch (JsonProcessingException e) {
+            return "{\"batches\":" + batches + ",\"error\":\"receipt not serialisable\"}";
+        }
+    }
+
+    private record Receipt(int batches, List<Object> deliveries) {
+    }
+}

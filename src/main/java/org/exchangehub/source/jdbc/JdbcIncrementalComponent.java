@@ -1,0 +1,20 @@
+package org.exchangehub.source.jdbc;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** The {@code jdbc-incremental} component: pulls a department table incrementally into a feed. */
+@Component("jdbc-incremental")
+public final class JdbcIncrementalComponent extends DefaultComponent {
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        JdbcIncrementalEndpoint endpoint = new JdbcIncrementalEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        return endpoint;
+    }
+}

@@ -1,0 +1,207 @@
+package org.exchangehub.source.jdbc;
+
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.camel.Processor;
+import org.exchangehub.feed.BatchSink;
+import org.exchangehub.feed.Checkpoint;
+import org.exchangehub.feed.FeedConsumer;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.feed.SourceLayout;
+import org.exchangehub.feed.SourceRecord;
+import org.exchangehub.state.SeenRow;
+import org.exchangehub.state.StateStore;
+import org.exchangehub.state.Watermark;
+
+/**
+ * One run of a {@code jdbc-incremental} feed: streams the rows changed since the watermark (minus the
+ * look-back window), skips those already delivered inside the window, and hands the rest on in batches, each
+ * with the watermark and remembered rows to commit once it is delivered.
+ */
+final class JdbcIncrementalConsumer extends FeedConsumer {
+
+    private final JdbcIncrementalEndpoint endpoint;
+    private final Duration lookBack;
+    private volatile TableQuery query;
+
+    JdbcIncrementalConsumer(JdbcIncrementalEndpoint endpoint, Processor processor, StateStore state,
+            FeedRegistry registry) {
+        super(endpoint, processor, state, registry, endpoint.getFeed());
+        this.endpoint = endpoint;
+        this.lookBack = endpoint.lookBackDuration();
+    }
+
+    @Override
+    protected void read(BatchSink sink) throws Exception {
+        try (Connection connection = endpoint.getDataSource().getConnection()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try {
+                TableQuery q = query(connection);
+                if (endpoint.isIncremental()) {
+                    readIncrement(connection, q, sink);
+                } else {
+                    readAll(connection, q, sink);
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private TableQuery query(Connection connection) throws SQLException {
+        TableQuery q = query;
+        if (q == null) {
+            q = TableQuery.resolve(connection, endpoint.getTable(), endpoint.columnList(), endpoint.getKeyColumn(),
+                    endpoint.isIncremental() ? endpoint.getChangeColumn() : null);
+            query = q;
+        }
+        return q;
+    }
+
+    private void readAll(Connection connection, TableQuery q, BatchSink sink) throws SQLException {
+        try (PreparedStatement ps = prepare(connection, q.selectAll()); ResultSet rs = ps.executeQuery()) {
+            SourceLayout layout = new SourceLayout(q.columns());
+            List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
+            long read = 0;
+            while (rs.next() && withinLimit(read)) {
+                Object[] values = values(rs, q.columns().size());
+                batch.add(new SourceRecord(String.valueOf(values[q.keyIndex()]), layout, values));
+                read++;
+                if (batch.size() == endpoint.getBatchSize()) {
+                    sink.deliver(batch, Checkpoint.NONE);
+                    batch = new ArrayList<>(endpoint.getBatchSize());
+                }
+            }
+            if (!batch.isEmpty()) {
+                sink.deliver(batch, Checkpoint.NONE);
+            }
+        }
+    }
+
+    private void readIncrement(Connection connection, TableQuery q, BatchSink sink) throws SQLException {
+        Optional<Watermark> stored = stateStore().watermark(feedId());
+        Watermark watermark = stored.orElse(null);
+        Set<String> seen = Set.of();
+        PreparedStatement ps;
+        if (watermark == null) {
+            ps = prepare(connection, q.selectAll());
+        } else {
+            LocalDateTime from = watermark.changeTime().minus(lookBack);
+            seen = stateStore().seenSince(feedId(), from);
+            ps = prepare(connection, q.selectSince());
+            ps.setObject(1, from);
+        }
+        try (ps; ResultSet rs = ps.executeQuery()) {
+            SourceLayout layout = new SourceLayout(q.columns());
+            List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
+            List<LocalDateTime> times = new ArrayList<>(endpoint.getBatchSize());
+            long read = 0;
+            while (rs.next() && withinLimit(read)) {
+                Object[] values = values(rs, q.columns().size());
+                LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
+                String key = String.valueOf(values[q.keyIndex()]);
+                if (changed != null && seen.contains(key + '\u0000' + changed)) {
+                    continue; // inside the look-back window and already delivered
+                }
+                values[q.changeIndex()] = changed;
+                batch.add(new SourceRecord(key, layout, values));
+                times.add(changed);
+                read++;
+                if (batch.size() == endpoint.getBatchSize()) {
+                    watermark = deliver(sink, batch, times, watermark);
+                    batch = new ArrayList<>(endpoint.getBatchSize());
+                    times = new ArrayList<>(endpoint.getBatchSize());
+                }
+            }
+            if (!batch.isEmpty()) {
+                deliver(sink, batch, times, watermark);
+            }
+        }
+    }
+
+    /** Delivers a batch with the watermark it reaches and the rows to remember; returns the new watermark. */
+    private Watermark deliver(BatchSink sink, List<SourceRecord> batch, List<LocalDateTime> times,
+            Watermark current) {
+        Watermark next = current;
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            LocalDateTime t = times.get(i);
+            if (t != null) {
+                if (current == null || !t.isBefore(current.changeTime())) {
+                    next = new Watermark(t, batch.get(i).sourceKey());
+                }
+                break;
+            }
+        }
+        List<SeenRow> remember = new ArrayList<>();
+        LocalDateTime forgetBefore = next == null ? null : next.changeTime().minus(lookBack);
+        if (forgetBefore != null) {
+            for (int i = 0; i < batch.size(); i++) {
+                LocalDateTime t = times.get(i);
+                if (t != null && !t.isBefore(forgetBefore)) {
+                    remember.add(new SeenRow(batch.get(i).sourceKey(), t));
+                }
+            }
+        }
+        sink.deliver(batch, new Checkpoint(next, remember, forgetBefore));
+        return next;
+    }
+
+    private boolean withinLimit(long read) {
+        return endpoint.getMaxRowsPerRun() <= 0 || read < endpoint.getMaxRowsPerRun();
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(endpoint.getFetchSize());
+        ps.setQueryTimeout(endpoint.getQueryTimeout());
+        return ps;
+    }
+
+    private static Object[] values(ResultSet rs, int count) throws SQLException {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            Object v = rs.getObject(i + 1);
+            if (v instanceof java.sql.Timestamp ts) {
+                v = ts.toLocalDateTime();
+            } else if (v instanceof java.sql.Date d) {
+                v = d.toLocalDate();
+            } else if (v instanceof Clob clob) {
+                v = clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
+            }
+            values[i] = v;
+        }
+        return values;
+    }
+
+    /** The change time as the source's local clock, truncated to microseconds (what every store keeps). */
+    private static LocalDateTime toLocalDateTime(Object v) {
+        LocalDateTime t;
+        if (v == null) {
+            return null;
+        } else if (v instanceof LocalDateTime ldt) {
+            t = ldt;
+        } else if (v instanceof LocalDate d) {
+            t = d.atStartOfDay();
+        } else if (v instanceof OffsetDateTime odt) {
+            t = odt.toLocalDateTime();
+        } else {
+            throw new IllegalStateException("The change column holds " + v.getClass().getSimpleName()
+                    + " values; it must be a TIMESTAMP or DATE column");
+        }
+        return t.truncatedTo(ChronoUnit.MICROS);
+    }
+}
