@@ -1,15 +1,32 @@
 package org.exchangehub;
 
+import java.util.Arrays;
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Exchange Hub: pulls departmental systems onto the unified schema and delivers them to the platform. */
+/**
+ * Exchange Hub: pulls departmental systems onto the unified schema and delivers them to the platform.
+ * {@code --once} runs every feed once, prints a summary and exits 0 only if every feed succeeded.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ExchangeHubApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ExchangeHubApplication.class, args);
+        boolean once = Arrays.asList(args).contains("--once");
+        SpringApplication app = new SpringApplication(ExchangeHubApplication.class);
+        if (once) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setDefaultProperties(Map.of("hub.once", "true", "hub.demo.trickle", "false"));
+        }
+        ConfigurableApplicationContext context = app.run(args);
+        if (once) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 }

@@ -1,0 +1,94 @@
+package org.exchangehub.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.exchangehub.catalogue.Catalogue;
+import org.exchangehub.catalogue.CatalogueLoader;
+import org.exchangehub.catalogue.DivisionCodes;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.JdbcStateStore;
+import org.exchangehub.state.StateStore;
+import org.exchangehub.unify.FeedMappings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Wires the hub: the state store on the primary data source, the catalogue, division codes and feed
+ * mappings loaded from {@code config/}, and the check of {@code routes/} against {@code connectors/}. Every
+ * configuration problem stops start-up with the file, key and fix.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HubConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+
+    /** The state store's data source ({@code spring.datasource.*}); primary, so that department databases never replace it. */
+    @Bean
+    @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource stateDataSource(DataSourceProperties properties) {
+        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        ds.setPoolName("state-store");
+        return ds;
+    }
+
+    @Bean
+    StateStore stateStore(DataSource stateDataSource) {
+        return new JdbcStateStore(stateDataSource);
+    }
+
+    @Bean
+    FeedRegistry feedRegistry(HubProperties hub) {
+        FeedRegistry registry = new FeedRegistry();
+        registry.suspendScheduling(hub.once());
+        return registry;
+    }
+
+    @Bean
+    Catalogue catalogue(HubProperties hub) {
+        return CatalogueLoader.load(hub.catalogueDir());
+    }
+
+    @Bean
+    DivisionCodes divisionCodes(HubProperties hub) {
+        return DivisionCodes.loadIfPresent(hub.divisionCodes());
+    }
+
+    @Bean
+    FeedMappings feedMappings(HubProperties hub, Catalogue catalogue, DivisionCodes divisions,
+            @Value("${camel.component.kamelet.location:file:connectors}") String connectorsLocation,
+            @Value("${camel.main.routes-include-pattern:file:routes/*.yaml}") String routesPattern) {
+        FeedMappings mappings = FeedMappings.load(hub.mappingsDir(), catalogue, divisions, Clock.systemDefaultZone());
+        List<ConfigException> problems = new ArrayList<>();
+        ConnectorCatalogue connectors = ConnectorCatalogue.load(folder(connectorsLocation), problems);
+        new RouteValidator(connectors, mappings.names()).validate(folder(routesPattern), problems);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> LOG.error("Configuration problem: {}", p.getMessage()));
+            throw problems.get(0);
+        }
+        return mappings;
+    }
+
+    /** The folder of a {@code file:} location or pattern such as {@code file:routes/*.yaml}. */
+    static Path folder(String location) {
+        String first = location.split(",")[0].trim();
+        String path = first.startsWith("file:") ? first.substring("file:".length()) : first;
+        int star = path.indexOf('*');
+        if (star >= 0) {
+            path = path.substring(0, path.lastIndexOf('/', star) + 1);
+        }
+        return Path.of(path.isEmpty() ? "." : path);
+    }
+}
