@@ -143,6 +143,13 @@ abstract class JdbcStateStoreContract {
     }
 
     @Test
+    void runsWithALimitBelowOneIsRefused() {
+        assertThatThrownBy(() -> store.runs(FEED, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit must be at least 1, was 0");
+    }
+
+    @Test
     void feedWithoutCommitHasNoWatermark() {
         assertThat(store.watermark(FEED)).isEmpty();
     }
