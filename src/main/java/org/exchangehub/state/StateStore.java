@@ -17,7 +17,11 @@ public interface StateStore {
     /** The feed's committed watermark, if it has delivered anything. */
     Optional<Watermark> watermark(String feedId);
 
-    /** Keys of rows delivered with a change time at or after {@code from}, as {@code key + '\u0000' + changeTime}. */
+    /**
+     * Keys of rows delivered with a change time at or after {@code from}, as {@code key + '\u0000' + changeTime}
+     * ({@link LocalDateTime#toString()}). Change times are kept to the microsecond (PostgreSQL's precision),
+     * cut, not rounded: a source with a finer clock compares its times cut the same way.
+     */
     Set<String> seenSince(String feedId, LocalDateTime from);
 
     /** Records a new run as {@link RunStatus#RUNNING}. */
@@ -26,7 +30,8 @@ public interface StateStore {
     /**
      * Commits one delivered batch in one transaction: quarantines its rejections, remembers the seen rows,
      * forgets seen rows older than {@code forgetBefore}, and advances the watermark (when not null).
-     * Called only after every sink confirmed the batch.
+     * Called only after every sink confirmed the batch. If any part fails, nothing of the batch is kept, the
+     * watermark stays where it was, and the failure is thrown. Remembering a row already remembered is harmless.
      */
     void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore);

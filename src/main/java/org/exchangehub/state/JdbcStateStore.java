@@ -1,0 +1,140 @@
+package org.exchangehub.state;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.exchangehub.mapping.ReasonCode;
+import org.exchangehub.mapping.Rejection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@link StateStore} over one JDBC database whose schema Flyway created from {@code classpath:db/state}
+ * (H2 by default, PostgreSQL in production; the SQL is the same for both). Every write that must not be
+ * seen half-done runs in one transaction; thread-safe.
+ */
+public final class JdbcStateStore implements StateStore {
+
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Watermarks watermarks;
+    private final Quarantine quarantine;
+    private final ExchangeLog log;
+    private final ProcessedFiles files;
+
+    /** A store with its own transaction manager over {@code dataSource} and the system UTC clock. */
+    public JdbcStateStore(DataSource dataSource) {
+        this(dataSource, new JdbcTransactionManager(dataSource), Clock.systemUTC());
+    }
+
+    /**
+     * @param transactionManager manages transactions of {@code dataSource} (e.g. the application's own)
+     * @param clock              gives the times the store records itself (rejected at, updated at)
+     */
+    public JdbcStateStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+        JdbcTemplate jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.tx = new TransactionTemplate(Objects.requireNonNull(transactionManager, "transactionManager"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.watermarks = new Watermarks(jdbc);
+        this.quarantine = new Quarantine(jdbc);
+        this.log = new ExchangeLog(jdbc);
+        this.files = new ProcessedFiles(jdbc);
+    }
+
+    @Override
+    public Optional<Watermark> watermark(String feedId) {
+        return watermarks.watermark(feedId);
+    }
+
+    @Override
+    public Set<String> seenSince(String feedId, LocalDateTime from) {
+        return watermarks.seenSince(feedId, from);
+    }
+
+    @Override
+    public void runStarted(String runId, String feedId, Instant startedAt, String watermarkBefore) {
+        log.started(runId, feedId, startedAt, watermarkBefore);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>The watermark is written first so that, on PostgreSQL, a second instance committing the same feed
+     * waits on the feed's row instead of interleaving. Any failure rolls back every part and is rethrown.
+     */
+    @Override
+    public void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            if (watermark != null) {
+                watermarks.upsert(feedId, watermark, now);
+            }
+            quarantine.insert(feedId, runId, dataset, source, rejections, now);
+            watermarks.remember(feedId, seen);
+            if (forgetBefore != null) {
+                watermarks.forgetBefore(feedId, forgetBefore);
+            }
+        });
+    }
+
+    @Override
+    public void runFinished(RunRecord run) {
+        tx.executeWithoutResult(status -> log.finished(run));
+    }
+
+    @Override
+    public void resetWatermark(String feedId, Watermark watermark) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            if (watermark == null) {
+                watermarks.delete(feedId);
+            } else {
+                watermarks.upsert(feedId, watermark, now);
+            }
+            watermarks.forgetAll(feedId);
+        });
+    }
+
+    @Override
+    public List<RunRecord> runs(String feedId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return log.newest(feedId, limit);
+    }
+
+    @Override
+    public Optional<RunRecord> run(String runId) {
+        return log.run(runId);
+    }
+
+    @Override
+    public List<QuarantineRecord> rejections(String runId) {
+        return quarantine.byRun(runId);
+    }
+
+    /** How many records of a run were rejected for each reason; a record with several reasons counts under each. */
+    public Map<ReasonCode, Long> rejectionCountsByReason(String runId) {
+        return quarantine.countsByReason(runId);
+    }
+
+    /** Whether the feed already delivered a file of this name, size and content hash. */
+    public boolean isFileProcessed(String feedId, String fileName, long size, String contentHash) {
+        return files.isProcessed(feedId, fileName, size, contentHash);
+    }
+
+    /** Records that the feed delivered the file in the given run; marking the same file again is a no-op. */
+    public void markFileProcessed(String feedId, String runId, String fileName, long size, String contentHash) {
+        files.mark(feedId, runId, fileName, size, contentHash, clock.instant());
+    }
+}

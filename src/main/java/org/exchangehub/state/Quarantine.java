@@ -1,0 +1,76 @@
+package org.exchangehub.state;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exchangehub.mapping.ReasonCode;
+import org.exchangehub.mapping.Rejection;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The quarantine ({@code hub_quarantine}): rejected records with raw form and reasons. */
+final class Quarantine {
+
+    private static final String INSERT = "INSERT INTO hub_quarantine"
+            + " (run_id, feed_id, dataset, source, source_key, raw_form, violations, reason_codes, rejected_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BY_RUN = "SELECT id, run_id, feed_id, dataset, source, source_key, raw_form,"
+            + " violations, rejected_at FROM hub_quarantine WHERE run_id = ? ORDER BY id";
+    private static final String REASONS_OF_RUN =
+            "SELECT reason_codes, COUNT(*) FROM hub_quarantine WHERE run_id = ? GROUP BY reason_codes";
+
+    private static final int BATCH_SIZE = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final ViolationsJson json = new ViolationsJson();
+
+    Quarantine(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String feedId, String runId, String dataset, String source, List<Rejection> rejections,
+            Instant rejectedAt) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = Times.utc(rejectedAt);
+        jdbc.batchUpdate(INSERT, rejections, BATCH_SIZE, (ps, rejection) -> {
+            ps.setString(1, runId);
+            ps.setString(2, feedId);
+            ps.setString(3, dataset);
+            ps.setString(4, source);
+            ps.setString(5, rejection.sourceKey());
+            ps.setString(6, rejection.rawForm());
+            ps.setString(7, json.write(rejection.violations()));
+            ps.setString(8, ViolationsJson.reasonCodes(rejection.violations()));
+            ps.setObject(9, at);
+        });
+    }
+
+    List<QuarantineRecord> byRun(String runId) {
+        return jdbc.query(BY_RUN, (rs, n) -> new QuarantineRecord(
+                rs.getLong("id"),
+                rs.getString("run_id"),
+                rs.getString("feed_id"),
+                rs.getString("dataset"),
+                rs.getString("source"),
+                rs.getString("source_key"),
+                rs.getString("raw_form"),
+                json.read(rs.getString("violations")),
+                Times.instant(rs, "rejected_at")), runId);
+    }
+
+    /** Rejected records of a run per reason code; a record with several reasons counts once under each. */
+    Map<ReasonCode, Long> countsByReason(String runId) {
+        Map<ReasonCode, Long> counts = new EnumMap<>(ReasonCode.class);
+        jdbc.query(REASONS_OF_RUN, rs -> {
+            long count = rs.getLong(2);
+            for (String code : rs.getString(1).split(",")) {
+                counts.merge(ReasonCode.valueOf(code), count, Long::sum);
+            }
+        }, runId);
+        return counts;
+    }
+}

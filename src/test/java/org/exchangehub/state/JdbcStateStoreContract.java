@@ -1,0 +1,323 @@
+package org.exchangehub.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.exchangehub.mapping.ReasonCode;
+import org.exchangehub.mapping.Rejection;
+import org.exchangehub.mapping.Violation;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * The behaviours of {@link JdbcStateStore}, run by one subclass per database (H2, PostgreSQL) so that the
+ * portable schema and SQL are proven on both.
+ */
+abstract class JdbcStateStoreContract {
+
+    static final String FEED = "market-regulation.enterprises";
+    static final String OTHER_FEED = "public-security.residents";
+    static final Instant NOW = Instant.parse("2026-11-03T02:00:00Z");
+    static final LocalDateTime T0 = LocalDateTime.parse("2026-11-02T23:15:30.123456");
+
+    JdbcStateStore store;
+
+    /** The database under test, migrated; the same one for every test of the class. */
+    abstract DataSource dataSource();
+
+    /** The same database after the hub restarted: a fresh data source, the database reopened where possible. */
+    abstract DataSource restarted();
+
+    static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/state").load().migrate();
+    }
+
+    @BeforeEach
+    void emptyStore() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        for (String table : List.of("hub_watermark", "hub_seen_row", "hub_run", "hub_quarantine",
+                "hub_processed_file")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        store = storeOver(dataSource());
+    }
+
+    static JdbcStateStore storeOver(DataSource dataSource) {
+        return new JdbcStateStore(dataSource, new JdbcTransactionManager(dataSource),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static Rejection invalidUscc(String key) {
+        return new Rejection(key,
+                "{\"TYSHXYDM\":\"91350100M000100Y4A\",\"QYMC\":\"福州市鼓楼区某某贸易有限公司\",\"DJZT\":\"存续\"}",
+                List.of(new Violation("uscc", ReasonCode.INVALID_USCC, "check character is wrong")));
+    }
+
+    static Rejection missingNameAndBadStatus(String key) {
+        return new Rejection(key,
+                "{\"TYSHXYDM\":\"91350100M000100Y43\",\"QYMC\":\"  \",\"DJZT\":\"歇业\"}",
+                List.of(new Violation("name", ReasonCode.MISSING_REQUIRED, "blank after trimming"),
+                        new Violation("status_code", ReasonCode.UNKNOWN_CODE, "not in the status code table"),
+                        new Violation("established_date", ReasonCode.INVALID_DATE, "not a calendar date")));
+    }
+
+    static RunRecord finished(String runId, Instant startedAt) {
+        return new RunRecord(runId, FEED, startedAt, startedAt.plusSeconds(42), 1000, 990, 10, 3,
+                null, T0 + "/E-1000", RunStatus.SUCCEEDED, null, "{\"lake\":{\"files\":1,\"rows\":990}}");
+    }
+
+    void commit(String runId, Watermark watermark, List<Rejection> rejections, List<SeenRow> seen) {
+        store.commitBatch(FEED, runId, "legal_entity", "market-regulation", watermark, rejections, seen, null);
+    }
+
+    @Test
+    void startedRunIsLoggedAsRunning() {
+        store.runStarted("run-1", FEED, NOW, "2026-11-01T00:00/E-7");
+
+        RunRecord run = store.run("run-1").orElseThrow();
+
+        assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(run.feedId()).isEqualTo(FEED);
+        assertThat(run.startedAt()).isEqualTo(NOW);
+        assertThat(run.endedAt()).isNull();
+        assertThat(run.watermarkBefore()).isEqualTo("2026-11-01T00:00/E-7");
+        assertThat(run.rowsRead()).isZero();
+    }
+
+    @Test
+    void finishedRunAppearsInRunsWithItsCounts() {
+        store.runStarted("run-1", FEED, NOW, null);
+        store.runFinished(finished("run-1", NOW));
+
+        assertThat(store.runs(FEED, 10)).containsExactly(finished("run-1", NOW));
+    }
+
+    @Test
+    void failedRunKeepsItsError() {
+        store.runStarted("run-1", FEED, NOW, null);
+        store.runFinished(new RunRecord("run-1", FEED, NOW, NOW.plusSeconds(1), 5, 0, 0, 0, null, null,
+                RunStatus.FAILED, "lake sink: disk full", null));
+
+        RunRecord run = store.run("run-1").orElseThrow();
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.error()).isEqualTo("lake sink: disk full");
+    }
+
+    @Test
+    void finishedRunWhoseStartWasNotLoggedIsStillLogged() {
+        store.runFinished(finished("run-1", NOW));
+
+        assertThat(store.run("run-1")).contains(finished("run-1", NOW));
+    }
+
+    @Test
+    void runsListsNewestFirstUpToTheLimit() {
+        store.runStarted("run-1", FEED, NOW, null);
+        store.runStarted("run-2", FEED, NOW.plusSeconds(60), null);
+        store.runStarted("run-3", FEED, NOW.plusSeconds(120), null);
+
+        assertThat(store.runs(FEED, 2)).extracting(RunRecord::runId).containsExactly("run-3", "run-2");
+    }
+
+    @Test
+    void runsOfOneFeedLeaveOutOtherFeedsAndNullFeedListsAll() {
+        store.runStarted("run-1", FEED, NOW, null);
+        store.runStarted("run-2", OTHER_FEED, NOW.plusSeconds(60), null);
+
+        assertThat(store.runs(FEED, 10)).extracting(RunRecord::runId).containsExactly("run-1");
+        assertThat(store.runs(null, 10)).extracting(RunRecord::runId).containsExactly("run-2", "run-1");
+    }
+
+    @Test
+    void runsWithALimitBelowOneIsRefused() {
+        assertThatThrownBy(() -> store.runs(FEED, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit must be at least 1, was 0");
+    }
+
+    @Test
+    void feedWithoutCommitHasNoWatermark() {
+        assertThat(store.watermark(FEED)).isEmpty();
+    }
+
+    @Test
+    void committedBatchAdvancesTheWatermark() {
+        commit("run-1", new Watermark(T0, "E-1000"), List.of(), List.of());
+        commit("run-1", new Watermark(T0.plusMinutes(5), "E-1500"), List.of(), List.of());
+
+        assertThat(store.watermark(FEED)).contains(new Watermark(T0.plusMinutes(5), "E-1500"));
+        assertThat(store.watermark(OTHER_FEED)).isEmpty();
+    }
+
+    @Test
+    void batchWithoutWatermarkLeavesTheWatermarkAsItWas() {
+        commit("run-1", new Watermark(T0, "E-1000"), List.of(), List.of());
+        commit("run-1", null, List.of(invalidUscc("E-1001")), List.of());
+
+        assertThat(store.watermark(FEED)).contains(new Watermark(T0, "E-1000"));
+    }
+
+    @Test
+    void committedBatchQuarantinesItsRejectionsInOrderWithReasonsAndRawForm() {
+        commit("run-1", new Watermark(T0, "E-1003"), List.of(missingNameAndBadStatus("E-1002")), List.of());
+        commit("run-1", new Watermark(T0, "E-1004"), List.of(invalidUscc("E-1003"), invalidUscc("E-1004")),
+                List.of());
+
+        List<QuarantineRecord> quarantined = store.rejections("run-1");
+
+        assertThat(quarantined).extracting(QuarantineRecord::sourceKey).containsExactly("E-1002", "E-1003", "E-1004");
+        QuarantineRecord first = quarantined.get(0);
+        assertThat(first.rawForm()).isEqualTo(missingNameAndBadStatus("E-1002").rawForm());
+        assertThat(first.violations()).isEqualTo(missingNameAndBadStatus("E-1002").violations());
+        assertThat(first).extracting(QuarantineRecord::runId, QuarantineRecord::feedId, QuarantineRecord::dataset,
+                QuarantineRecord::source, QuarantineRecord::rejectedAt)
+                .containsExactly("run-1", FEED, "legal_entity", "market-regulation", NOW);
+        assertThat(store.rejections("run-2")).isEmpty();
+    }
+
+    @Test
+    void rejectionsOfARunAreCountedByReason() {
+        commit("run-1", null, List.of(missingNameAndBadStatus("E-1"), invalidUscc("E-2"), invalidUscc("E-3")),
+                List.of());
+
+        assertThat(store.rejectionCountsByReason("run-1")).isEqualTo(Map.of(
+                ReasonCode.INVALID_USCC, 2L,
+                ReasonCode.MISSING_REQUIRED, 1L,
+                ReasonCode.UNKNOWN_CODE, 1L,
+                ReasonCode.INVALID_DATE, 1L));
+    }
+
+    @Test
+    void seenSinceReturnsTheRowsAtOrAfterTheTime() {
+        commit("run-1", null, List.of(), List.of(
+                new SeenRow("E-1", T0.minusSeconds(1)),
+                new SeenRow("E-2", T0),
+                new SeenRow("E-3", T0.plusSeconds(1))));
+
+        assertThat(store.seenSince(FEED, T0)).containsExactlyInAnyOrder(
+                "E-2\u0000" + T0, "E-3\u0000" + T0.plusSeconds(1));
+        assertThat(store.seenSince(OTHER_FEED, T0)).isEmpty();
+    }
+
+    @Test
+    void seenRowCommittedTwiceIsRememberedOnce() {
+        commit("run-1", null, List.of(), List.of(new SeenRow("E-1", T0), new SeenRow("E-1", T0)));
+        commit("run-2", null, List.of(), List.of(new SeenRow("E-1", T0)));
+
+        assertThat(store.seenSince(FEED, T0)).containsExactly("E-1\u0000" + T0);
+    }
+
+    @Test
+    void pruningForgetsSeenRowsOlderThanForgetBefore() {
+        commit("run-1", null, List.of(), List.of(new SeenRow("E-1", T0.minusMinutes(10)), new SeenRow("E-2", T0)));
+
+        store.commitBatch(FEED, "run-1", "legal_entity", "market-regulation", null, List.of(),
+                List.of(new SeenRow("E-3", T0.plusMinutes(1))), T0);
+
+        assertThat(store.seenSince(FEED, T0.minusHours(1))).containsExactlyInAnyOrder(
+                "E-2\u0000" + T0, "E-3\u0000" + T0.plusMinutes(1));
+    }
+
+    @Test
+    void changeTimeFinerThanMicrosecondsIsCutNotRounded() {
+        LocalDateTime nanos = LocalDateTime.parse("2026-11-02T23:59:59.999999999");
+
+        commit("run-1", new Watermark(nanos, "E-9"), List.of(), List.of(new SeenRow("E-9", nanos)));
+
+        LocalDateTime micros = LocalDateTime.parse("2026-11-02T23:59:59.999999");
+        assertThat(store.watermark(FEED)).contains(new Watermark(micros, "E-9"));
+        assertThat(store.seenSince(FEED, micros)).containsExactly("E-9\u0000" + micros);
+    }
+
+    @Test
+    void failedCommitKeepsTheWatermarkAndNothingOfTheBatch() {
+        commit("run-1", new Watermark(T0, "E-1000"), List.of(), List.of(new SeenRow("E-1000", T0)));
+        Rejection withoutRawForm = new Rejection("E-1003", null,
+                List.of(new Violation("uscc", ReasonCode.INVALID_USCC, "check character is wrong")));
+
+        assertThatThrownBy(() -> commit("run-2", new Watermark(T0.plusMinutes(5), "E-1003"),
+                List.of(invalidUscc("E-1001"), invalidUscc("E-1002"), withoutRawForm),
+                List.of(new SeenRow("E-1001", T0.plusMinutes(5)))))
+                .isInstanceOf(DataAccessException.class);
+
+        assertThat(store.watermark(FEED)).contains(new Watermark(T0, "E-1000"));
+        assertThat(store.rejections("run-2")).isEmpty();
+        assertThat(store.seenSince(FEED, T0)).containsExactly("E-1000\u0000" + T0);
+    }
+
+    @Test
+    void seenRowFailingAfterTheRejectionsRollsBackTheRejections() {
+        assertThatThrownBy(() -> commit("run-1", new Watermark(T0, "E-1002"),
+                List.of(invalidUscc("E-1001")), List.of(new SeenRow("E-1002", T0), new SeenRow(null, T0))))
+                .isInstanceOf(DataAccessException.class);
+
+        assertThat(store.watermark(FEED)).isEmpty();
+        assertThat(store.rejections("run-1")).isEmpty();
+        assertThat(store.seenSince(FEED, T0)).isEmpty();
+    }
+
+    @Test
+    void resetWatermarkRewindsTheFeed() {
+        commit("run-1", new Watermark(T0, "E-1000"), List.of(), List.of());
+
+        store.resetWatermark(FEED, new Watermark(T0.minusDays(7), "E-0"));
+
+        assertThat(store.watermark(FEED)).contains(new Watermark(T0.minusDays(7), "E-0"));
+    }
+
+    @Test
+    void resetWatermarkForgetsTheSeenRows() {
+        commit("run-1", new Watermark(T0, "E-1000"), List.of(), List.of(new SeenRow("E-1000", T0)));
+        store.commitBatch(OTHER_FEED, "run-2", "person", "public-security", null, List.of(),
+                List.of(new SeenRow("P-1", T0)), null);
+
+        store.resetWatermark(FEED, new Watermark(T0.minusDays(7), "E-0"));
+
+        assertThat(store.seenSince(FEED, T0.minusYears(1))).isEmpty();
+        assertThat(store.seenSince(OTHER_FEED, T0.minusYears(1))).containsExactly("P-1\u0000" + T0);
+    }
+
+    @Test
+    void resetWatermarkToNullStartsTheFeedFromTheBeginning() {
+        commit("run-1", new Watermark(T0, "E-1000"), List.of(), List.of());
+
+        store.resetWatermark(FEED, null);
+
+        assertThat(store.watermark(FEED)).isEmpty();
+    }
+
+    @Test
+    void watermarkSurvivesARestart() {
+        commit("run-1", new Watermark(T0, "E-1000"), List.of(), List.of(new SeenRow("E-1000", T0)));
+
+        JdbcStateStore afterRestart = storeOver(restarted());
+
+        assertThat(afterRestart.watermark(FEED)).contains(new Watermark(T0, "E-1000"));
+        assertThat(afterRestart.seenSince(FEED, T0)).containsExactly("E-1000\u0000" + T0);
+    }
+
+    @Test
+    void processedFileIsKnownByNameSizeAndHash() {
+        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        store.markFileProcessed(FEED, "run-1", "qyxx_20261102.csv", 52_431L, sha256);
+        store.markFileProcessed(FEED, "run-2", "qyxx_20261102.csv", 52_431L, sha256);
+
+        assertThat(store.isFileProcessed(FEED, "qyxx_20261102.csv", 52_431L, sha256)).isTrue();
+        assertThat(store.isFileProcessed(FEED, "qyxx_20261102.csv", 52_431L, sha256.replace('9', '8'))).isFalse();
+        assertThat(store.isFileProcessed(OTHER_FEED, "qyxx_20261102.csv", 52_431L, sha256)).isFalse();
+    }
+}
