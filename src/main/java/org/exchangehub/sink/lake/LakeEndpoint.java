@@ -22,7 +22,7 @@ import org.exchangehub.config.ConfigException;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "lake", title = "Exchange Hub Parquet lake", syntax = "lake:name",
         producerOnly = true, remote = false, generateConfigurer = false,
         category = { Category.BIGDATA, Category.FILE })
-public class LakeEndpoint extends DefaultEndpoint {
+public final class LakeEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "A name for this sink, conventionally the dataset it delivers (e.g. legal_entity); "
             + "it labels the endpoint only, the dataset folder comes from each batch's own dataset.")

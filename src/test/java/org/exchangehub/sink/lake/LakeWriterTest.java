@@ -232,6 +232,16 @@ class LakeWriterTest {
     }
 
     @Test
+    void receiptSurvivesARestartOfTheHub() throws Exception {
+        LakeFile a = new LakeWriter(root).write(legalEntityBatch("r1", 0, legalEntities())).orElseThrow();
+
+        LakeWriter restarted = new LakeWriter(root);
+        LakeFile b = restarted.write(legalEntityBatch("r1", 1, legalEntities())).orElseThrow();
+
+        assertThat(restarted.receipt("legal_entity", "r1").orElseThrow().files()).containsExactly(a, b);
+    }
+
+    @Test
     void recordThatDoesNotFitLeavesNeitherTempNorFinalFile() throws Exception {
         Object[][] rows = { legalEntities()[0], { "91350100M000100Y44", null, null, null, null, null, "1" } };
         LakeWriter writer = new LakeWriter(root);
@@ -263,6 +273,18 @@ class LakeWriterTest {
                 .isInstanceOf(IOException.class);
 
         assertThat(allFiles(root)).containsExactly(notADirectory);
+    }
+
+    @Test
+    void tempFileLeftByACrashIsOverwrittenAndRemovedByTheRetry() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("legal_entity/dt=2026-11-03"));
+        Files.writeString(dir.resolve(".part-r1-00000.parquet.tmp"), "half a file from a killed hub");
+
+        LakeFile file = new LakeWriter(root).write(legalEntityBatch("r1", 0, legalEntities())).orElseThrow();
+
+        assertThat(allFiles(dir)).containsExactly(root.resolve(file.path()));
+        assertThat(duck.query("SELECT count(*) AS n FROM " + parquet(root.resolve(file.path()))))
+                .containsExactly(Map.of("n", 3L));
     }
 
     @Test
