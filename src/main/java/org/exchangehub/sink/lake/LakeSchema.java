@@ -1,0 +1,158 @@
+package org.exchangehub.sink.lake;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.exchangehub.catalogue.Dataset;
+import org.exchangehub.catalogue.FieldSpec;
+
+/**
+ * The Parquet schema of one dataset (its catalogue fields, then the lineage fields) together with one
+ * precomputed value writer per field, so that writing a row does no type dispatch or lookup.
+ */
+final class LakeSchema {
+
+    static final String DATASET = "_dataset";
+    static final String SOURCE = "_source";
+    static final String SOURCE_KEY = "_source_key";
+    static final String RUN_ID = "_run_id";
+    static final String EXTRACTED_AT = "_extracted_at";
+    static final String RECORD_HASH = "_record_hash";
+
+    /** Largest decimal precision stored as INT64 (Parquet's rule). */
+    private static final int MAX_INT64_PRECISION = 18;
+
+    /** Writes one non-null unified value of a field. */
+    interface ValueWriter {
+        void write(RecordConsumer out, Object value);
+    }
+
+    private final Dataset dataset;
+    private final MessageType type;
+    private final String[] names;
+    private final boolean[] required;
+    private final ValueWriter[] writers;
+
+    private LakeSchema(Dataset dataset) {
+        this.dataset = dataset;
+        List<FieldSpec> fields = dataset.fields();
+        int n = fields.size();
+        names = new String[n];
+        required = new boolean[n];
+        writers = new ValueWriter[n];
+        Types.MessageTypeBuilder builder = Types.buildMessage();
+        for (int i = 0; i < n; i++) {
+            FieldSpec f = fields.get(i);
+            names[i] = f.name();
+            required[i] = f.required();
+            Type.Repetition rep = f.required() ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL;
+            switch (f.type()) {
+                case STRING -> {
+                    builder.primitive(PrimitiveTypeName.BINARY, rep)
+                            .as(LogicalTypeAnnotation.stringType()).named(f.name());
+                    writers[i] = (out, v) -> out.addBinary(Binary.fromString((String) v));
+                }
+                case DATE -> {
+                    builder.primitive(PrimitiveTypeName.INT32, rep)
+                            .as(LogicalTypeAnnotation.dateType()).named(f.name());
+                    writers[i] = (out, v) -> out.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay()));
+                }
+                case DECIMAL -> writers[i] = decimal(builder, rep, f);
+                default -> throw new IllegalArgumentException("no Parquet type for " + f.type());
+            }
+        }
+        builder.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(DATASET);
+        builder.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(SOURCE);
+        builder.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(SOURCE_KEY);
+        builder.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RUN_ID);
+        builder.required(PrimitiveTypeName.INT64)
+                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                .named(EXTRACTED_AT);
+        builder.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RECORD_HASH);
+        type = builder.named(dataset.name());
+    }
+
+    static LakeSchema of(Dataset dataset) {
+        return new LakeSchema(dataset);
+    }
+
+    private static ValueWriter decimal(Types.MessageTypeBuilder builder, Type.Repetition rep, FieldSpec f) {
+        int precision = f.precision();
+        int scale = f.scale();
+        if (precision < 1 || scale < 0 || scale > precision) {
+            throw new IllegalArgumentException("field " + f.name() + ": invalid decimal(" + precision + "," + scale + ")");
+        }
+        LogicalTypeAnnotation decimal = LogicalTypeAnnotation.decimalType(scale, precision);
+        if (precision <= MAX_INT64_PRECISION) {
+            builder.primitive(PrimitiveTypeName.INT64, rep).as(decimal).named(f.name());
+            return (out, v) -> out.addLong(unscaled((BigDecimal) v, precision, scale).longValue());
+        }
+        int length = minBytes(precision);
+        builder.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(length).as(decimal).named(f.name());
+        return (out, v) -> out.addBinary(Binary.fromConstantByteArray(
+                fixed(unscaled((BigDecimal) v, precision, scale), length)));
+    }
+
+    /** The unscaled value at the field's scale; fails (without the value) when it does not fit. */
+    private static BigInteger unscaled(BigDecimal value, int precision, int scale) {
+        BigDecimal scaled = value.setScale(scale, RoundingMode.UNNECESSARY);
+        if (scaled.precision() > precision) {
+            throw new ArithmeticException("value exceeds decimal(" + precision + "," + scale + ")");
+        }
+        return scaled.unscaledValue();
+    }
+
+    /** Fewest bytes whose two's complement holds every unscaled value of the precision. */
+    static int minBytes(int precision) {
+        int bits = BigInteger.TEN.pow(precision).subtract(BigInteger.ONE).bitLength() + 1;
+        return (bits + 7) / 8;
+    }
+
+    /** Big-endian two's complement, sign-extended to {@code length} bytes. */
+    private static byte[] fixed(BigInteger unscaled, int length) {
+        byte[] raw = unscaled.toByteArray();
+        if (raw.length == length) {
+            return raw;
+        }
+        byte[] out = new byte[length];
+        if (unscaled.signum() < 0) {
+            java.util.Arrays.fill(out, 0, length - raw.length, (byte) 0xFF);
+        }
+        System.arraycopy(raw, 0, out, length - raw.length, raw.length);
+        return out;
+    }
+
+    Dataset dataset() {
+        return dataset;
+    }
+
+    MessageType type() {
+        return type;
+    }
+
+    int fieldCount() {
+        return names.length;
+    }
+
+    String name(int i) {
+        return names[i];
+    }
+
+    boolean required(int i) {
+        return required[i];
+    }
+
+    ValueWriter writer(int i) {
+        return writers[i];
+    }
+}
