@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hub.demo.enabled", havingValue = "true")
 @EnableConfigurationProperties(DemoProperties.class)
-public class DemoConfiguration {
+public final class DemoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
 
