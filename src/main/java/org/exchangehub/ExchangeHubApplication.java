@@ -22,7 +22,7 @@ public class ExchangeHubApplication {
         SpringApplication app = new SpringApplication(ExchangeHubApplication.class);
         if (once) {
             app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(Map.of("hub.once", "true", "hub.demo.trickle", "false"));
+            app.setDefaultProperties(Map.of("hub.once", "true"));
         }
         ConfigurableApplicationContext context = app.run(args);
         if (once) {

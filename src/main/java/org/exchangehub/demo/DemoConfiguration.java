@@ -48,7 +48,9 @@ public final class DemoConfiguration {
         return marketRegulationDatabase.dataSource();
     }
 
+    /** Inserts and updates over time; off in one-shot mode, whose lake must hold exactly the seeded records. */
     @Bean
+    @ConditionalOnProperty(name = "hub.once", havingValue = "false", matchIfMissing = true)
     MarketRegulationTrickle marketRegulationTrickle(MarketRegulationDatabase marketRegulationDatabase,
                                                     DemoProperties properties) {
         DemoProperties.MarketRegulation settings = properties.marketRegulation();

@@ -19,7 +19,7 @@ public final class LakeComponent extends DefaultComponent {
      * Exchange property holding a {@code List<LakeFile>}: every file the lake endpoints wrote for the
      * exchange, for the run's receipt and exchange-log entry.
      */
-    public static final String LAKE_FILES = "ExchangeHub.lakeFiles";
+    public static final String LAKE_FILES = org.exchangehub.feed.FeedProperties.RECEIPTS;
 
     private final ConcurrentMap<WriterKey, LakeWriter> writers = new ConcurrentHashMap<>();
 
