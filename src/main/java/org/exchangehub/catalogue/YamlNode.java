@@ -59,7 +59,7 @@ public final class YamlNode {
             throw new ConfigException(name, null, null, "must be a YAML mapping of keys to values",
                     "start the file with the top-level keys, e.g. 'dataset: person'");
         }
-        return new YamlNode(name, "", asStringKeys(name, "", m));
+        return new YamlNode(name, "", asStringKeys(m));
     }
 
     public String file() {
@@ -146,7 +146,7 @@ public final class YamlNode {
         if (!(v instanceof Map<?, ?> m)) {
             throw error(key, v, "must be a mapping of keys to values", "indent the entries below '" + key + ":'");
         }
-        return new YamlNode(file, key(key), asStringKeys(file, key(key), m));
+        return new YamlNode(file, key(key), asStringKeys(m));
     }
 
     /** A list of scalars (a single scalar counts as a one-element list), or an empty list when absent. */
@@ -196,7 +196,7 @@ public final class YamlNode {
                 : o.getClass().getSimpleName();
     }
 
-    private static Map<String, Object> asStringKeys(String file, String path, Map<?, ?> m) {
+    private static Map<String, Object> asStringKeys(Map<?, ?> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
             out.put(String.valueOf(e.getKey()), e.getValue());

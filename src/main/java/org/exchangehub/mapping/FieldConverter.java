@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.exchangehub.catalogue.DivisionCodes;
@@ -79,9 +80,9 @@ abstract class FieldConverter {
                     return s;
                 }
             };
-            case SEX_CODE, CODE -> new CodeConverter(spec, index, codeLookup(spec, rule, mapping));
+            case SEX_CODE, CODE -> new CodeConverter(spec, index, codeLookup(spec, mapping));
             case DATE, PAST_DATE -> new DateConverter(spec, index, rule == Rule.PAST_DATE,
-                    DatePatterns.of(mapping == null ? java.util.List.of() : mapping.formats()));
+                    DatePatterns.of(mapping == null ? List.of() : mapping.formats()));
             case NON_NEGATIVE_DECIMAL -> new DecimalConverter(spec, index,
                     mapping == null || mapping.unit() == null ? MoneyUnit.YUAN : mapping.unit());
             case DIVISION_CODE -> new FieldConverter(spec, index) {
@@ -111,7 +112,7 @@ abstract class FieldConverter {
      * Source value → standard code: label words (each '/'-separated word of a standard label), then the
      * standard codes themselves, then the department's table, later entries winning.
      */
-    private static Map<String, String> codeLookup(FieldSpec spec, Rule rule, FieldMapping mapping) {
+    private static Map<String, String> codeLookup(FieldSpec spec, FieldMapping mapping) {
         Map<String, String> lookup = new HashMap<>();
         spec.codes().forEach((code, label) -> {
             for (String word : label.split("/")) {

@@ -15,7 +15,6 @@ import org.exchangehub.catalogue.Dataset;
 import org.exchangehub.catalogue.Derivation;
 import org.exchangehub.catalogue.DivisionCodes;
 import org.exchangehub.catalogue.FieldSpec;
-import org.exchangehub.catalogue.FieldType;
 import org.exchangehub.config.ConfigException;
 import org.exchangehub.feed.SourceLayout;
 import org.exchangehub.feed.SourceRecord;

@@ -2,9 +2,11 @@ package org.exchangehub.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LegalEntityMappingTest {
 
     private static final String USCC = "91350100M000100Y43";
-    private final RecordMapper mapper = Fixtures.mapper(java.nio.file.Path.of("config/mappings/market-regulation-enterprises.yaml"));
+    private final RecordMapper mapper = Fixtures.mapper(Path.of("config/mappings/market-regulation-enterprises.yaml"));
     private final Fixtures.Rows t = new Fixtures.Rows("ID", "TYSHXYDM", "QYMC", "FDDBR", "ZCZB", "CLRQ", "XZQH", "DJZT",
             "GXSJ");
 
@@ -78,7 +80,7 @@ class LegalEntityMappingTest {
     void capitalThatIsNotANumberIsInvalidValue() {
         assertThat(rejected(row(USCC, "五百万", "20150601", null, "01")))
                 .extracting(Violation::field, Violation::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("registered_capital_cny", ReasonCode.INVALID_VALUE));
+                .containsExactly(tuple("registered_capital_cny", ReasonCode.INVALID_VALUE));
     }
 
     @Test
@@ -119,7 +121,7 @@ class LegalEntityMappingTest {
     @Test
     void divisionUnknownToTheTableIsUnknownCode() {
         assertThat(rejected(row(USCC, null, null, "440300", "01"))).extracting(Violation::field, Violation::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("division_code", ReasonCode.UNKNOWN_CODE));
+                .containsExactly(tuple("division_code", ReasonCode.UNKNOWN_CODE));
     }
 
     @Test
