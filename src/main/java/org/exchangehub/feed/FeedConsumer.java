@@ -11,6 +11,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
+import org.apache.camel.component.kamelet.KameletEndpoint;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.exchangehub.mapping.Rejection;
@@ -174,9 +175,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         String routeId = getRouteId();
         Route route = routeId == null ? null : getEndpoint().getCamelContext().getRoute(routeId);
         if (route != null && route.isCreatedByKamelet()) {
-            Object parent = route.getProperties().get(Route.PARENT_PROPERTY);
-            if (parent != null) {
-                return parent.toString();
+            // The route an engineer wrote consumes from kamelet:<connector>/<this route's id>
+            for (Route candidate : getEndpoint().getCamelContext().getRoutes()) {
+                if (candidate.getEndpoint() instanceof KameletEndpoint kamelet && routeId.equals(kamelet.getRouteId())) {
+                    return candidate.getRouteId();
+                }
             }
         }
         if (routeId == null) {

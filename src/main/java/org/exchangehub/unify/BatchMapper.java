@@ -27,12 +27,9 @@ public final class BatchMapper {
         return dataset;
     }
 
-    /** Maps the batch in place. The compiled mapper keeps per-mapper state, so batches of one mapping take turns. */
+    /** Maps the batch in place. */
     public void map(Batch batch) {
-        MappedBatch result;
-        synchronized (mapper) {
-            result = mapper.mapAll(batch.records());
-        }
-        batch.mapped(dataset, mapping.source(), result.unified(), result.rejections(), result.warnings());
+        MappedBatch result = mapper.mapAll(batch.records());
+        batch.mapped(dataset, mapping.source(), result.records(), result.rejections(), result.warnings());
     }
 }

@@ -37,8 +37,7 @@ public final class FeedMappings {
         for (Path file : files(dir)) {
             Mapping mapping = MappingLoader.load(file, catalogue, divisions);
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-            var dataset = catalogue.dataset(mapping.dataset());
-            mappers.put(name, new BatchMapper(mapping, dataset, new RecordMapper(mapping, dataset, divisions, clock)));
+            mappers.put(name, new BatchMapper(mapping, mapping.dataset(), new RecordMapper(mapping, clock)));
         }
         return new FeedMappings(dir, mappers);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.TimeUtils;
 
 /** The {@code jdbc-incremental} component: pulls a department table incrementally into a feed. */
 @Component("jdbc-incremental")
@@ -13,8 +14,23 @@ public final class JdbcIncrementalComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JdbcIncrementalEndpoint endpoint = new JdbcIncrementalEndpoint(uri, this, remaining);
+        for (String option : new String[] {"delay", "initialDelay"}) {
+            if (parameters.get(option) instanceof String text) {
+                parameters.put(option, durationMillis(remaining, option, text));
+            }
+        }
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
+    }
+
+    /** Scheduling options accept durations such as 60s, 15m or PT1H as well as milliseconds. */
+    private static long durationMillis(String table, String option, String text) {
+        try {
+            return TimeUtils.toMilliSeconds(text.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option " + option + " = '" + text
+                    + "' is not a duration; write e.g. 60s, 15m, 1h or PT1H", e);
+        }
     }
 }
