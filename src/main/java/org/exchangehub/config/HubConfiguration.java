@@ -52,7 +52,7 @@ public class HubConfiguration {
     @Bean
     FeedRegistry feedRegistry(HubProperties hub) {
         FeedRegistry registry = new FeedRegistry();
-        registry.suspendScheduling(hub.once());
+        registry.suspendScheduling(hub.once() || !hub.schedulingEnabled());
         return registry;
     }
 

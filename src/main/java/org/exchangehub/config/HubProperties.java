@@ -12,12 +12,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param configDir the folder holding {@code catalogue/}, {@code mappings/} and {@code codes/}
  * @param once      run every feed once, print a summary and exit (set by the {@code --once} argument)
+ * @param schedulingEnabled whether feeds run on their schedules; off, they run only when asked (tests, operations)
  */
 @Validated
 @ConfigurationProperties("hub")
 public record HubProperties(
         @NotNull @DefaultValue("config") Path configDir,
-        @DefaultValue("false") boolean once) {
+        @DefaultValue("false") boolean once,
+        @DefaultValue("true") boolean schedulingEnabled) {
 
     public Path catalogueDir() {
         return configDir.resolve("catalogue");
