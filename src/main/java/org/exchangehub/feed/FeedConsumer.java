@@ -163,9 +163,14 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             root = root.getCause();
         }
         String top = e.getMessage();
-        String rootText = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return root == e || top == null || top.contains(rootText) ? (top == null ? rootText : top)
-                : top + " (caused by " + rootText + ")";
+        if (top == null) {
+            return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+        if (root == e || (root.getMessage() != null && top.contains(root.getMessage()))) {
+            return top;
+        }
+        return top + " (caused by " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
     }
 
     private String resolveFeedId() {
@@ -227,6 +232,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             exchange.getIn().setBody(batch);
             exchange.setProperty(FeedProperties.RUN_ID, runId);
             exchange.setProperty(FeedProperties.FEED_ID, feedId);
+            read += records.size();
             CommitOnCompletion commit = new CommitOnCompletion(batch, checkpoint);
             exchange.getExchangeExtension().addOnCompletion(commit);
             try {
@@ -242,7 +248,6 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
                 throw new FeedRunException("batch " + batch.index() + " was delivered but its state could not be"
                         + " committed: " + describe(commit.failure), commit.failure);
             }
-            read += records.size();
             delivered += batch.unified().size();
             rejected += batch.rejections().size();
             warnings += batch.warnings();

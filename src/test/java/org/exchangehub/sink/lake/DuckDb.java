@@ -13,30 +13,30 @@ import java.util.List;
 import java.util.Map;
 
 /** DuckDB in memory as the independent reader of what the lake wrote. */
-final class DuckDb implements AutoCloseable {
+public final class DuckDb implements AutoCloseable {
 
     private final Connection connection;
 
-    DuckDb() throws SQLException {
+    public DuckDb() throws SQLException {
         connection = DriverManager.getConnection("jdbc:duckdb:");
     }
 
     /** {@code read_parquet('<file>')} of one file, as written (no {@code dt} column from the folder name). */
-    static String parquet(Path file) {
+    public static String parquet(Path file) {
         return "read_parquet(" + literal(file) + ", hive_partitioning = false)";
     }
 
     /** {@code read_parquet} of a glob as Spark or Hive would read the lake: {@code dt} from the folder names. */
-    static String lake(Path glob) {
+    public static String lake(Path glob) {
         return "read_parquet(" + literal(glob) + ", hive_partitioning = true)";
     }
 
-    static String literal(Path path) {
+    public static String literal(Path path) {
         return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
     /** Rows as column-name → value maps, in result order. */
-    List<Map<String, Object>> query(String sql) throws SQLException {
+    public List<Map<String, Object>> query(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
@@ -52,7 +52,7 @@ final class DuckDb implements AutoCloseable {
     }
 
     /** Column name → DuckDB type of a query's result. */
-    Map<String, String> describe(String select) throws SQLException {
+    public Map<String, String> describe(String select) throws SQLException {
         Map<String, String> types = new LinkedHashMap<>();
         for (Map<String, Object> row : query("DESCRIBE " + select)) {
             types.put((String) row.get("column_name"), (String) row.get("column_type"));

@@ -1,0 +1,68 @@
+package org.exchangehub.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.exchangehub.demo.MarketRegulationDatabase;
+import org.exchangehub.sink.lake.DuckDb;
+import org.exchangehub.state.RunStatus;
+import org.exchangehub.state.StateStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@code --once}: every feed runs once at start-up, the exit code says whether all succeeded. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class OnceModeIT {
+
+    private static final Path LAKE = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String unique = UUID.randomUUID().toString();
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:state-" + unique + ";DB_CLOSE_DELAY=-1");
+        registry.add("hub.lake.root", LAKE::toString);
+        registry.add("hub.once", () -> "true");
+        registry.add("hub.demo.market-regulation.database-name", () -> "mr-" + unique);
+        registry.add("hub.demo.market-regulation.rows", () -> "800");
+    }
+
+    @Autowired
+    OnceMode once;
+
+    @Autowired
+    StateStore state;
+
+    @Autowired
+    MarketRegulationDatabase department;
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("lake-once");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyFeedRanOnceAndTheExitCodeIsZero() {
+        assertThat(once.getExitCode()).isZero();
+        assertThat(state.runs(null, 10)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED));
+    }
+
+    @Test
+    void theLakeHoldsTheDemosValidRecords() throws Exception {
+        try (DuckDb duck = new DuckDb()) {
+            Object count = duck.query("SELECT count(DISTINCT uscc) AS n FROM "
+                    + DuckDb.lake(LAKE.resolve("legal_entity/*/*.parquet"))).get(0).get("n");
+            assertThat(((Number) count).longValue()).isEqualTo(department.expectedValidUsccs().size());
+        }
+    }
+}
