@@ -44,6 +44,12 @@ public class HubConfiguration {
         return ds;
     }
 
+    /** Department databases from {@code hub.datasources.*}. */
+    @Bean
+    static DepartmentDataSources departmentDataSources() {
+        return new DepartmentDataSources();
+    }
+
     @Bean
     StateStore stateStore(DataSource stateDataSource) {
         return new JdbcStateStore(stateDataSource);
