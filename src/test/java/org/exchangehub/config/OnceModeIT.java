@@ -2,15 +2,13 @@ package org.exchangehub.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.exchangehub.demo.MarketRegulationDatabase;
 import org.exchangehub.sink.lake.DuckDb;
 import org.exchangehub.state.RunStatus;
 import org.exchangehub.state.StateStore;
+import org.exchangehub.testing.HubTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,15 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class OnceModeIT {
 
-    private static final Path LAKE = tempDir();
+    private static final Path LAKE = HubTestSupport.tempDir("lake");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String unique = UUID.randomUUID().toString();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:state-" + unique + ";DB_CLOSE_DELAY=-1");
-        registry.add("hub.lake.root", LAKE::toString);
+        HubTestSupport.isolatedHub(registry, LAKE);
         registry.add("hub.once", () -> "true");
-        registry.add("hub.demo.market-regulation.database-name", () -> "mr-" + unique);
         registry.add("hub.demo.market-regulation.rows", () -> "800");
     }
 
@@ -41,14 +36,6 @@ class OnceModeIT {
 
     @Autowired
     MarketRegulationDatabase department;
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("lake-once");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void everyFeedRanOnceAndTheExitCodeIsZero() {

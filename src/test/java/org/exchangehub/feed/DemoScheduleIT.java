@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.exchangehub.testing.HubTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,26 +23,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DemoScheduleIT {
 
-    private static final Path LAKE = tempDir();
+    private static final Path LAKE = HubTestSupport.tempDir("lake");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String unique = UUID.randomUUID().toString();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:state-" + unique + ";DB_CLOSE_DELAY=-1");
-        registry.add("hub.lake.root", LAKE::toString);
-        registry.add("hub.demo.market-regulation.database-name", () -> "mr-" + unique);
+        HubTestSupport.isolatedHub(registry, LAKE);
     }
 
     @Autowired
     CamelContext camel;
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("lake-schedule");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void scheduledRunWritesParquetFilesIntoTheLakeWithinAMinute() throws IOException {

@@ -2,7 +2,6 @@ package org.exchangehub.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -25,6 +23,7 @@ import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
 import org.exchangehub.state.StateStore;
 import org.exchangehub.state.Watermark;
+import org.exchangehub.testing.HubTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,18 +40,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class MarketRegulationFeedIT {
 
     private static final String FEED = "market-regulation.enterprises";
-    private static final Path LAKE = tempDir();
+    private static final Path LAKE = HubTestSupport.tempDir("lake");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String unique = UUID.randomUUID().toString();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:state-" + unique + ";DB_CLOSE_DELAY=-1");
-        registry.add("hub.lake.root", LAKE::toString);
+        HubTestSupport.isolatedHub(registry, LAKE);
         registry.add("hub.scheduling-enabled", () -> "false");
-        registry.add("hub.demo.market-regulation.database-name", () -> "mr-" + unique);
         registry.add("hub.demo.market-regulation.rows", () -> "1500");
-        registry.add("hub.demo.market-regulation.trickle-interval", () -> "1h");
-        registry.add("hub.feed.redelivery-delay", () -> "10");
     }
 
     @Autowired
@@ -66,14 +60,6 @@ class MarketRegulationFeedIT {
 
     @Autowired
     CamelContext camel;
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("lake-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private FeedConsumer feed() {
         return feeds.feed(FEED).orElseThrow();

@@ -1,0 +1,41 @@
+package org.exchangehub.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What every test that starts the whole hub needs: its own state store, lake and demo department, so that
+ * Spring test contexts in one JVM never share state.
+ */
+public final class HubTestSupport {
+
+    private HubTestSupport() {
+    }
+
+    /** A fresh temporary folder (for a lake root or a drop folder). */
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An in-memory state store, the given lake root and a demo department database of its own; the demo's
+     * trickle is slowed to once an hour so that only the test changes the department's data.
+     */
+    public static void isolatedHub(DynamicPropertyRegistry registry, Path lake) {
+        String unique = UUID.randomUUID().toString();
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:state-" + unique + ";DB_CLOSE_DELAY=-1");
+        registry.add("hub.lake.root", lake::toString);
+        registry.add("hub.demo.market-regulation.database-name", () -> "mr-" + unique);
+        registry.add("hub.demo.market-regulation.trickle-interval", () -> "1h");
+        registry.add("hub.feed.redelivery-delay", () -> "10");
+    }
+}
