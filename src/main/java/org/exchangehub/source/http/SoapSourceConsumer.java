@@ -80,7 +80,7 @@ final class SoapSourceConsumer extends FeedConsumer {
             values.put("offset", (long) pages * endpoint.getPageSize());
             String body = endpoint.template().render(values);
             URI uri = endpoint.uri();
-            String what = "SOAP " + uri + " page " + page;
+            String what = "POST " + uri + " (page " + page + ")";
             HttpResponse<byte[]> response = http.send(what, () -> {
                 HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
