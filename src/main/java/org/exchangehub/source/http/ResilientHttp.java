@@ -80,6 +80,9 @@ final class ResilientHttp {
                 }
                 failure = "HTTP " + status;
                 retryAfter = retryAfter(response).orElse(null);
+            } catch (javax.net.ssl.SSLHandshakeException e) {
+                throw new HttpSourceException(what + " failed the TLS handshake (" + e.getMessage() + "); if the"
+                        + " service's certificate comes from a government or private CA, give its CA in trustStore", e);
             } catch (HttpTimeoutException e) {
                 failure = "no answer within readTimeout " + readTimeout.toMillis() + " ms";
             } catch (ConnectException e) {
