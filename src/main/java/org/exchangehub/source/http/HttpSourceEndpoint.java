@@ -1,0 +1,566 @@
+package org.exchangehub.source.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.Component;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.TimeUtils;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.StateStore;
+
+/**
+ * The options every service pull shares, REST or SOAP: where the service is, how the hub authenticates, how
+ * long it waits and retries, whom it trusts over HTTPS, how big a page is, and the incremental window. Options
+ * are declared once here and checked when the endpoint is created, so a bad combination stops the route.
+ */
+public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
+
+    private static final long DEFAULT_DELAY_MS = 60_000;
+
+    @UriPath(description = "The service's URL (http or https), without the paging and incremental parameters.")
+    @Metadata(required = true)
+    private final String url;
+
+    @UriParam(description = "The feed id. Defaults to the id of the route that consumes this source.")
+    private String feed;
+
+    @UriParam(label = "security", defaultValue = "none", enums = "none,basic,bearer,api-key",
+            description = "How the hub authenticates: none; basic (username, password); bearer (a static token, or"
+                    + " one fetched from tokenUrl with clientId and clientSecret and renewed when it expires); api-key"
+                    + " (apiKey in the header apiKeyHeader).")
+    private String authentication = "none";
+
+    @UriParam(label = "security", description = "The user for basic authentication.")
+    private String username;
+
+    @UriParam(label = "security", secret = true, description = "The password for basic authentication.")
+    private Secret password = Secret.NONE;
+
+    @UriParam(label = "security", secret = true, description = "A static bearer token (authentication=bearer"
+            + " without tokenUrl).")
+    private Secret token = Secret.NONE;
+
+    @UriParam(label = "security", description = "The OAuth 2.0 token endpoint (client-credentials grant) that"
+            + " issues bearer tokens.")
+    private String tokenUrl;
+
+    @UriParam(label = "security", description = "The client id at the token endpoint.")
+    private String clientId;
+
+    @UriParam(label = "security", secret = true, description = "The client secret at the token endpoint.")
+    private Secret clientSecret = Secret.NONE;
+
+    @UriParam(label = "security", description = "The scope to ask the token endpoint for, if it wants one.")
+    private String scope;
+
+    @UriParam(label = "security", defaultValue = "X-API-Key", description = "The header that carries the API key.")
+    private String apiKeyHeader = "X-API-Key";
+
+    @UriParam(label = "security", secret = true, description = "The API key (authentication=api-key).")
+    private Secret apiKey = Secret.NONE;
+
+    @UriParam(label = "security", description = "A trust store file holding the CA of the service's certificate,"
+            + " for HTTPS with a government or private CA. The JVM's default trust when empty.")
+    private String trustStore;
+
+    @UriParam(label = "security", secret = true, description = "The trust store's password.")
+    private Secret trustStorePassword = Secret.NONE;
+
+    @UriParam(label = "security", defaultValue = "PKCS12", description = "The trust store's type (PKCS12 or JKS).")
+    private String trustStoreType = "PKCS12";
+
+    @UriParam(defaultValue = "10s", description = "How long to wait for a connection (e.g. 10s).")
+    private String connectTimeout = "10s";
+
+    @UriParam(defaultValue = "60s", description = "How long to wait for a response before the attempt counts as"
+            + " timed out and is retried (e.g. 60s).")
+    private String readTimeout = "60s";
+
+    @UriParam(defaultValue = "5", description = "Retries of a request that failed with 5xx, 429, a time-out or a"
+            + " refused connection; 0 turns retrying off.")
+    private int maxRetries = 5;
+
+    @UriParam(defaultValue = "1s", description = "The first retry's delay; each further retry doubles it.")
+    private String retryInitialDelay = "1s";
+
+    @UriParam(defaultValue = "30s", description = "The longest back-off delay between two retries.")
+    private String retryMaxDelay = "30s";
+
+    @UriParam(defaultValue = "5m", description = "The most time one request may spend retrying in all; a retry"
+            + " (or a Retry-After wait) that would end later fails the run instead.")
+    private String retryMaxElapsed = "5m";
+
+    @UriParam(defaultValue = "100", description = "Records asked for per page; each page is one batch.")
+    private int pageSize = 100;
+
+    @UriParam(defaultValue = "1", description = "The number of the first page (0 or 1, as the service counts).")
+    private int firstPage = 1;
+
+    @UriParam(defaultValue = "0", description = "Most pages read in one run (0: no limit); a guard against a"
+            + " service that never ends its paging.")
+    private int maxPages;
+
+    @UriParam(description = "The record field holding the record's change time. The latest becomes the watermark;"
+            + " without it the watermark is the end of each run's window (its start time).")
+    private String changeField;
+
+    @UriParam(defaultValue = "yyyy-MM-dd'T'HH:mm:ss", description = "The pattern (java.time) of the since/until"
+            + " values sent to the service and of changeField values.")
+    private String timeFormat = "yyyy-MM-dd'T'HH:mm:ss";
+
+    @UriParam(description = "The service's time zone (e.g. Asia/Shanghai); the hub's when empty.")
+    private String timeZone;
+
+    @UriParam(description = "The since value of the very first run, in timeFormat; without it the first run asks"
+            + " for everything.")
+    private String initialSince;
+
+    @UriParam(defaultValue = "0s", description = "How far before the watermark each run asks from, for records that"
+            + " a service commits late; records already delivered are skipped.")
+    private String lookBack = "0s";
+
+    @UriParam(description = "The record field that is its key in the source (lineage _source_key); the page and"
+            + " position when empty.")
+    private String keyField;
+
+    @UriParam(description = "Comma-separated record fields to read (dotted for nested objects or elements, e.g. address.city)."
+            + " Give them when the service leaves out empty fields; every field seen when empty.")
+    private String fields;
+
+    private DateTimeFormatter timeFormatter;
+
+    protected HttpSourceEndpoint(String uri, Component component, String url) {
+        super(uri, component);
+        this.url = url;
+    }
+
+    /** The scheme, for messages. */
+    protected abstract String scheme();
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_DELAY_MS;
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException(scheme() + " is a source only; it cannot be used in 'to'");
+    }
+
+    /** Fails fast on impossible options, naming the option. */
+    void validate() {
+        URI uri = uri();
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null) {
+            fail("url", url, "is not an http or https URL");
+        }
+        switch (authentication()) {
+            case "none" -> { }
+            case "basic" -> {
+                require("username", username, "authentication=basic");
+                require("password", password.reveal(), "authentication=basic");
+            }
+            case "bearer" -> {
+                if (tokenUrl == null || tokenUrl.isBlank()) {
+                    require("token", token.reveal(), "authentication=bearer without tokenUrl");
+                } else {
+                    require("clientId", clientId, "tokenUrl");
+                    require("clientSecret", clientSecret.reveal(), "tokenUrl");
+                    URI t = URI.create(tokenUrl.trim());
+                    if (t.getScheme() == null || t.getHost() == null) {
+                        fail("tokenUrl", tokenUrl, "is not an http or https URL");
+                    }
+                }
+            }
+            case "api-key" -> {
+                require("apiKeyHeader", apiKeyHeader, "authentication=api-key");
+                require("apiKey", apiKey.reveal(), "authentication=api-key");
+            }
+            default -> fail("authentication", authentication, "is not one of none, basic, bearer, api-key");
+        }
+        positive("pageSize", pageSize);
+        if (maxRetries < 0) {
+            fail("maxRetries", String.valueOf(maxRetries), "must be 0 or more");
+        }
+        if (maxPages < 0) {
+            fail("maxPages", String.valueOf(maxPages), "must be 0 (no limit) or more");
+        }
+        duration("connectTimeout", connectTimeout);
+        duration("readTimeout", readTimeout);
+        duration("retryInitialDelay", retryInitialDelay);
+        duration("retryMaxDelay", retryMaxDelay);
+        duration("retryMaxElapsed", retryMaxElapsed);
+        lookBackDuration();
+        zone();
+        timeFormatter();
+        initialSinceTime();
+        TrustStores.context(trustStore, trustStorePassword, trustStoreType);
+    }
+
+    /** The HTTP client of this endpoint: HTTP/1.1 (what legacy services speak), time-outs, trust. */
+    HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(duration("connectTimeout", connectTimeout))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .sslContext(TrustStores.context(trustStore, trustStorePassword, trustStoreType))
+                .build();
+    }
+
+    ResilientHttp resilientHttp(HttpClient client) {
+        return new ResilientHttp(client, new RetryPolicy(maxRetries, duration("retryInitialDelay", retryInitialDelay),
+                duration("retryMaxDelay", retryMaxDelay), duration("retryMaxElapsed", retryMaxElapsed)),
+                duration("readTimeout", readTimeout));
+    }
+
+    /** The authentication of the service's requests; a token endpoint shares the retries of {@code http}. */
+    Authentication authenticationFor(ResilientHttp http, Clock clock) {
+        return switch (authentication()) {
+            case "basic" -> Authentication.basic(username, password);
+            case "bearer" -> tokenUrl == null || tokenUrl.isBlank() ? Authentication.bearer(token)
+                    : new TokenEndpoint(URI.create(tokenUrl.trim()), clientId, clientSecret, scope, http, clock);
+            case "api-key" -> Authentication.apiKey(apiKeyHeader.trim(), apiKey);
+            default -> Authentication.NONE;
+        };
+    }
+
+    <T> T lookup(Class<T> type) {
+        T bean = getCamelContext().getRegistry().findSingleByType(type);
+        if (bean == null) {
+            throw new IllegalStateException(scheme() + " needs exactly one " + type.getSimpleName()
+                    + " bean in the registry; the hub configures it (is this running outside the hub?)");
+        }
+        return bean;
+    }
+
+    StateStore stateStore() {
+        return lookup(StateStore.class);
+    }
+
+    FeedRegistry feedRegistry() {
+        return lookup(FeedRegistry.class);
+    }
+
+    URI uri() {
+        try {
+            return URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(scheme() + ":" + url + ": option url is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    String authentication() {
+        return authentication == null ? "none" : authentication.trim().toLowerCase(Locale.ROOT);
+    }
+
+    boolean hasChangeField() {
+        return changeField != null && !changeField.isBlank();
+    }
+
+    List<String> fieldList() {
+        if (fields == null || fields.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(fields.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    Duration lookBackDuration() {
+        return duration("lookBack", lookBack);
+    }
+
+    ZoneId zone() {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(timeZone.trim());
+        } catch (RuntimeException e) {
+            throw fail("timeZone", timeZone, "is not a time zone id such as Asia/Shanghai");
+        }
+    }
+
+    DateTimeFormatter timeFormatter() {
+        if (timeFormatter == null) {
+            try {
+                timeFormatter = DateTimeFormatter.ofPattern(timeFormat);
+            } catch (RuntimeException e) {
+                throw fail("timeFormat", timeFormat, "is not a date-time pattern (" + e.getMessage() + ")");
+            }
+        }
+        return timeFormatter;
+    }
+
+    LocalDateTime initialSinceTime() {
+        if (initialSince == null || initialSince.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(initialSince.trim(), timeFormatter());
+        } catch (RuntimeException e) {
+            throw fail("initialSince", initialSince, "does not match timeFormat " + timeFormat);
+        }
+    }
+
+    Duration duration(String option, String text) {
+        try {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(text.trim()));
+        } catch (RuntimeException e) {
+            throw fail(option, text, "is not a duration; write e.g. 500ms, 30s, 5m or PT5M");
+        }
+    }
+
+    IllegalArgumentException fail(String option, String value, String problem) {
+        throw new IllegalArgumentException(scheme() + ":" + url + ": option " + option + " = '" + value + "' "
+                + problem);
+    }
+
+    void require(String option, String value, String because) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(scheme() + ":" + url + ": option " + option + " is required with "
+                    + because);
+        }
+    }
+
+    void positive(String option, int value) {
+        if (value <= 0) {
+            fail(option, String.valueOf(value), "must be positive");
+        }
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getFeed() {
+        return feed;
+    }
+
+    public void setFeed(String feed) {
+        this.feed = feed;
+    }
+
+    public String getAuthentication() {
+        return authentication;
+    }
+
+    public void setAuthentication(String authentication) {
+        this.authentication = authentication;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setPassword(String password) {
+        this.password = Secret.of(password);
+    }
+
+    public void setToken(String token) {
+        this.token = Secret.of(token);
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = Secret.of(clientSecret);
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getApiKeyHeader() {
+        return apiKeyHeader;
+    }
+
+    public void setApiKeyHeader(String apiKeyHeader) {
+        this.apiKeyHeader = apiKeyHeader;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = Secret.of(apiKey);
+    }
+
+    public String getTrustStore() {
+        return trustStore;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = Secret.of(trustStorePassword);
+    }
+
+    public String getTrustStoreType() {
+        return trustStoreType;
+    }
+
+    public void setTrustStoreType(String trustStoreType) {
+        this.trustStoreType = trustStoreType;
+    }
+
+    public String getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(String readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public String getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(String retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public String getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(String retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public String getRetryMaxElapsed() {
+        return retryMaxElapsed;
+    }
+
+    public void setRetryMaxElapsed(String retryMaxElapsed) {
+        this.retryMaxElapsed = retryMaxElapsed;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public int getFirstPage() {
+        return firstPage;
+    }
+
+    public void setFirstPage(int firstPage) {
+        this.firstPage = firstPage;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    public String getChangeField() {
+        return changeField;
+    }
+
+    public void setChangeField(String changeField) {
+        this.changeField = changeField;
+    }
+
+    public String getTimeFormat() {
+        return timeFormat;
+    }
+
+    public void setTimeFormat(String timeFormat) {
+        this.timeFormat = timeFormat;
+        this.timeFormatter = null;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getInitialSince() {
+        return initialSince;
+    }
+
+    public void setInitialSince(String initialSince) {
+        this.initialSince = initialSince;
+    }
+
+    public String getLookBack() {
+        return lookBack;
+    }
+
+    public void setLookBack(String lookBack) {
+        this.lookBack = lookBack;
+    }
+
+    public String getKeyField() {
+        return keyField;
+    }
+
+    public void setKeyField(String keyField) {
+        this.keyField = keyField;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public void setFields(String fields) {
+        this.fields = fields;
+    }
+}

@@ -1,0 +1,138 @@
+package org.exchangehub.source.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one request of a service pull and gets its whole answer, retrying what is worth retrying: 5xx, 429
+ * (after the server's {@code Retry-After}), time-outs and refused connections, within the {@link RetryPolicy}.
+ * A 401 fails at once with a message naming the authentication method, unless a token can be renewed; other
+ * 4xx fail at once. Log lines name the request, never a header or body.
+ */
+final class ResilientHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResilientHttp.class);
+
+    private final HttpClient client;
+    private final RetryPolicy policy;
+    private final Duration readTimeout;
+
+    ResilientHttp(HttpClient client, RetryPolicy policy, Duration readTimeout) {
+        this.client = client;
+        this.policy = policy;
+        this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Sends the request built by {@code request} (built anew for each attempt) until it succeeds.
+     *
+     * @param what       the request as named in messages, e.g. {@code GET https://host/api/persons?page=2}
+     * @param auth       adds credentials to each attempt
+     * @param definitive answers with an error status that are final and go back to the caller as they are
+     *                   (a SOAP Fault arrives as a 500)
+     * @return the response: 2xx, or an error status that {@code definitive} accepted
+     */
+    HttpResponse<byte[]> send(String what, Supplier<HttpRequest.Builder> request, Authentication auth,
+            Predicate<HttpResponse<byte[]>> definitive) {
+        long started = System.nanoTime();
+        boolean renewed = false;
+        int retry = 0;
+        while (true) {
+            HttpRequest.Builder builder = request.get().timeout(readTimeout);
+            auth.apply(builder);
+            String failure;
+            Duration retryAfter = null;
+            try {
+                HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                if (status / 100 == 2 || (status >= 400 && definitive.test(response))) {
+                    return response;
+                }
+                if (status == 401) {
+                    if (!renewed && auth.renewAfterRejection()) {
+                        renewed = true;
+                        continue;
+                    }
+                    throw new HttpSourceException(what + " was refused with 401 Unauthorized: the service did not accept "
+                            + auth.describe() + "; check the credentials given to the route");
+                }
+                if (status == 403) {
+                    throw new HttpSourceException(what + " was refused with 403 Forbidden: " + auth.describe()
+                            + " is known to the service but may not read this resource");
+                }
+                if (status != 429 && status < 500) {
+                    throw new HttpSourceException(what + " answered HTTP " + status
+                            + "; check the URL and the request parameters of the route");
+                }
+                failure = "HTTP " + status;
+                retryAfter = retryAfter(response).orElse(null);
+            } catch (javax.net.ssl.SSLHandshakeException e) {
+                throw new HttpSourceException(what + " failed the TLS handshake (" + e.getMessage() + "); if the"
+                        + " service's certificate comes from a government or private CA, give its CA in trustStore", e);
+            } catch (HttpTimeoutException e) {
+                failure = "no answer within readTimeout " + readTimeout.toMillis() + " ms";
+            } catch (ConnectException e) {
+                failure = "connection failed (" + e.getClass().getSimpleName() + ")";
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HttpSourceException(what + " was interrupted", e);
+            }
+            retry++;
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            if (retry > policy.maxRetries()) {
+                throw new HttpSourceException(what + " failed: " + failure + ", still after " + policy.maxRetries()
+                        + " retries in " + elapsed.toMillis() + " ms (options maxRetries, retryMaxElapsed)");
+            }
+            Duration delay = policy.delay(retry, retryAfter);
+            if (elapsed.plus(delay).compareTo(policy.maxElapsed()) > 0) {
+                throw new HttpSourceException(what + " failed: " + failure + "; a retry in " + delay.toMillis()
+                        + " ms would end beyond retryMaxElapsed " + policy.maxElapsed().toMillis() + " ms (after "
+                        + (retry - 1) + " retries)");
+            }
+            LOG.warn("{} failed: {}; retry {} of {} in {} ms", what, failure, retry, policy.maxRetries(),
+                    delay.toMillis());
+            pause(what, delay);
+        }
+    }
+
+    private static void pause(String what, Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpSourceException(what + " was interrupted while waiting to retry", e);
+        }
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::trim).flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    return Optional.of(Duration.between(ZonedDateTime.now(at.getZone()), at));
+                } catch (DateTimeParseException notDate) {
+                    return Optional.empty();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package org.exchangehub.source.http;
+
+import java.time.Clock;
+
+import org.apache.camel.Processor;
+import org.exchangehub.feed.BatchSink;
+import org.exchangehub.feed.FeedConsumer;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.StateStore;
+
+/**
+ * One run of a {@code rest-source} feed: pages through the service from the stored watermark and hands each
+ * page on as one batch (see {@link Batches}).
+ */
+final class RestSourceConsumer extends FeedConsumer {
+
+    private final RestSourceEndpoint endpoint;
+    private final Clock clock = Clock.systemUTC();
+    private volatile ResilientHttp http;
+    private volatile Authentication auth;
+
+    RestSourceConsumer(RestSourceEndpoint endpoint, Processor processor, StateStore state, FeedRegistry registry) {
+        super(endpoint, processor, state, registry, endpoint.getFeed());
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        http = endpoint.resilientHttp(endpoint.httpClient());
+        auth = endpoint.authenticationFor(http, clock);
+        super.doStart();
+    }
+
+    @Override
+    protected void read(BatchSink sink) {
+        Increment increment = Increment.start(endpoint, stateStore(), feedId(), clock);
+        RestPager pager = new RestPager(endpoint, http, auth, increment);
+        JsonRecords converter = new JsonRecords(
+                new RecordAssembler(endpoint.fieldList(), endpoint.getKeyField(), increment));
+        Batches.deliverAll(sink, () -> {
+            RestPager.Page page = pager.next();
+            return page == null ? null : converter.convert(page.items(), page.number());
+        }, increment);
+    }
+}

@@ -1,0 +1,118 @@
+package org.exchangehub.source.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.Processor;
+import org.exchangehub.feed.BatchSink;
+import org.exchangehub.feed.FeedConsumer;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.StateStore;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+
+/**
+ * One run of a {@code soap-source} feed: asks for page after page (the template filled with the window and the
+ * page number) until a page has no records, and hands each page on as one batch (see {@link Batches}). A SOAP
+ * Fault ends the run with its code and string.
+ */
+final class SoapSourceConsumer extends FeedConsumer {
+
+    private final SoapSourceEndpoint endpoint;
+    private final Clock clock = Clock.systemUTC();
+    private volatile ResilientHttp http;
+    private volatile Authentication auth;
+
+    SoapSourceConsumer(SoapSourceEndpoint endpoint, Processor processor, StateStore state, FeedRegistry registry) {
+        super(endpoint, processor, state, registry, endpoint.getFeed());
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        http = endpoint.resilientHttp(endpoint.httpClient());
+        auth = endpoint.authenticationFor(http, clock);
+        super.doStart();
+    }
+
+    @Override
+    protected void read(BatchSink sink) {
+        Increment increment = Increment.start(endpoint, stateStore(), feedId(), clock);
+        XmlRecords converter = new XmlRecords(endpoint.compileRecordPath(),
+                new RecordAssembler(endpoint.fieldList(), endpoint.getKeyField(), increment));
+        Pages pages = new Pages(increment, converter);
+        Batches.deliverAll(sink, pages::next, increment);
+    }
+
+    /** The pages of one run; ends after the first page without records. */
+    private final class Pages {
+
+        private final Increment increment;
+        private final XmlRecords converter;
+        private int pages;
+        private boolean done;
+
+        Pages(Increment increment, XmlRecords converter) {
+            this.increment = increment;
+            this.converter = converter;
+        }
+
+        PageRecords next() {
+            if (done) {
+                return null;
+            }
+            if (endpoint.getMaxPages() > 0 && pages >= endpoint.getMaxPages()) {
+                throw new HttpSourceException(endpoint.getUrl() + " has more than maxPages = "
+                        + endpoint.getMaxPages() + " pages; raise maxPages or check the request template");
+            }
+            int page = endpoint.getFirstPage() + pages;
+            Map<String, Object> values = new HashMap<>();
+            values.put("since", increment.since());
+            values.put("until", increment.until());
+            values.put("page", page);
+            values.put("pageSize", endpoint.getPageSize());
+            values.put("offset", (long) pages * endpoint.getPageSize());
+            String body = endpoint.template().render(values);
+            URI uri = endpoint.uri();
+            String what = "POST " + uri + " (page " + page + ")";
+            HttpResponse<byte[]> response = http.send(what, () -> {
+                HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                endpoint.version().headers(b, endpoint.getSoapAction());
+                return b;
+            }, auth, SoapSourceConsumer::isFault);
+            pages++;
+            Document document;
+            try {
+                document = SecureXml.parse(response.body());
+            } catch (SAXException | IOException e) {
+                throw new HttpSourceException(what + " did not answer well-formed, DOCTYPE-free XML: "
+                        + e.getMessage());
+            }
+            PageRecords records = converter.convert(document, what, page);
+            if (response.statusCode() / 100 != 2) {
+                throw new HttpSourceException(what + " answered HTTP " + response.statusCode() + " without a Fault");
+            }
+            if (converter.selected() == 0) {
+                done = true;
+                return null;
+            }
+            return records;
+        }
+    }
+
+    /** A 500 carrying a SOAP Fault is the service's final answer, not a transient error. */
+    private static boolean isFault(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 500) {
+            return false;
+        }
+        String head = new String(response.body(), 0, Math.min(response.body().length, 4096), StandardCharsets.UTF_8);
+        return head.contains("Fault");
+    }
+}
