@@ -1,5 +1,6 @@
 package org.exchangehub.source.http;
 
+import org.exchangehub.config.Secret;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

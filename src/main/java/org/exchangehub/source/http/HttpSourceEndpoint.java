@@ -1,5 +1,6 @@
 package org.exchangehub.source.http;
 
+import org.exchangehub.config.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package org.exchangehub.source.http;
 
+import org.exchangehub.config.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

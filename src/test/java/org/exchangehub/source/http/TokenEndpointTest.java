@@ -1,5 +1,6 @@
 package org.exchangehub.source.http;
 
+import org.exchangehub.config.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
