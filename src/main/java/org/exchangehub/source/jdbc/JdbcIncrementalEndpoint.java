@@ -14,7 +14,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.util.TimeUtils;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 
@@ -78,6 +77,8 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
     JdbcIncrementalEndpoint(String uri, JdbcIncrementalComponent component, String table) {
         super(uri, component);
         this.table = table;
+        // Camel falls back to 500 ms when no delay is given, whatever getDefaultDelay() says
+        setDelay(DEFAULT_DELAY_MS);
     }
 
     @Override
@@ -149,12 +150,7 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
     }
 
     Duration lookBackDuration() {
-        try {
-            return Duration.ofMillis(TimeUtils.toMilliSeconds(lookBack.trim()));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option lookBack = '" + lookBack
-                    + "' is not a duration; write e.g. 30s, 5m, 1h or PT5M", e);
-        }
+        return Durations.parse(table, "lookBack", lookBack);
     }
 
     java.util.List<String> columnList() {
