@@ -21,7 +21,9 @@ import org.exchangehub.state.StateStore;
  * Reads the rows of one department table changed since the feed's stored watermark, in batches, read-only
  * and streamed. The watermark is the change-time column plus the key; a look-back window re-reads recent
  * rows so that late-committing transactions are not missed, and rows already delivered in that window are
- * skipped. Without a change column every run is a full load.
+ * skipped. A row that commits with a change time older than the watermark minus the look-back window is not
+ * delivered (widen {@code lookBack}, or rewind the watermark); a row without a change time is delivered by the
+ * first run only. Without a change column every run is a full load.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jdbc-incremental", title = "JDBC incremental source",
         syntax = "jdbc-incremental:table", consumerOnly = true, category = { Category.DATABASE })

@@ -12,8 +12,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.JdbcStateStore;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every impossible option of a {@code jdbc-incremental} endpoint fails when the endpoint is created, naming the option. */
@@ -21,10 +21,10 @@ class JdbcIncrementalEndpointTest {
 
     private static final String GOOD = "jdbc-incremental:T_QYDJ?dataSource=#src&keyColumn=ID&changeColumn=GXSJ";
 
-    private CamelContext context;
+    private static CamelContext context;
 
-    @BeforeEach
-    void startCamel() {
+    @BeforeAll
+    static void startCamel() {
         context = new DefaultCamelContext();
         JdbcDataSource src = new JdbcDataSource();
         src.setURL("jdbc:h2:mem:endpoint-options");
@@ -32,8 +32,8 @@ class JdbcIncrementalEndpointTest {
         context.start();
     }
 
-    @AfterEach
-    void stopCamel() throws Exception {
+    @AfterAll
+    static void stopCamel() throws Exception {
         context.close();
     }
 
