@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -35,25 +33,6 @@ import org.springframework.context.annotation.Primary;
 public class HubConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
-
-    /**
-     * Binds {@code Path} settings such as {@code hub.config-dir} as file-system paths, relative to the working
-     * folder. Spring's default would first look a relative path up on the classpath, so that a {@code config/}
-     * folder among the classes (a test's fixtures, say) silently replaced the project's {@code config/}.
-     */
-    @Bean
-    @ConfigurationPropertiesBinding
-    static FileSystemPathConverter fileSystemPathConverter() {
-        return new FileSystemPathConverter();
-    }
-
-    static final class FileSystemPathConverter implements Converter<String, Path> {
-
-        @Override
-        public Path convert(String text) {
-            return Path.of(text.trim());
-        }
-    }
 
     /** The state store's data source ({@code spring.datasource.*}); primary, so that department databases never replace it. */
     @Bean
