@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +27,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class ConnectorCatalogue {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9_.-]+)(:[^}]*)?}}");
+
+    /** Camel's property functions ({@code {{env:NAME}}}), which are not parameters. */
+    private static final Set<String> PROPERTY_FUNCTIONS = Set.of("env", "sys", "sysenv", "bean", "ref", "service");
 
     private final Map<String, Connector> connectors;
 
@@ -84,23 +88,25 @@ public final class ConnectorCatalogue {
         String fileName = file.getFileName().toString();
         String expected = fileName.substring(0, fileName.length() - ".kamelet.yaml".length());
         String where = file.toString();
-        Map<String, Object> root;
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                root = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-            }
+        Object loaded;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
         } catch (IOException | RuntimeException e) {
-            problems.add(new ConfigException(where, null, null, "not a readable YAML Kamelet: " + e.getMessage(),
-                    "fix the YAML syntax"));
+            problems.add(YamlMaps.unreadable(where, e));
             return null;
         }
+        if (!(loaded instanceof Map<?, ?>)) {
+            problems.add(new ConfigException(where, null, null, "a Kamelet file must be a YAML map",
+                    "start it with 'apiVersion: camel.apache.org/v1' and 'kind: Kamelet' (see the other connectors)"));
+            return null;
+        }
+        Map<String, Object> root = (Map<String, Object>) loaded;
         Map<String, Object> metadata = YamlMaps.map(root, "metadata");
         Object name = metadata.get("name");
         if (!expected.equals(name)) {
             problems.add(new ConfigException(where, "metadata.name", String.valueOf(name),
-                    "the Kamelet's name must match its file name", "rename it to '" + expected + "'"));
+                    "the Kamelet's name must match its file name (routes use kamelet:<file name>)",
+                    "set 'name: " + expected + "' under metadata, or rename the file to " + name + ".kamelet.yaml"));
         }
         Map<String, Object> definition = YamlMaps.map(YamlMaps.map(root, "spec"), "definition");
         Map<String, Object> properties = YamlMaps.map(definition, "properties");
@@ -113,7 +119,9 @@ public final class ConnectorCatalogue {
             for (String attr : List.of("title", "description", "type")) {
                 if (!(spec.get(attr) instanceof String s) || s.isBlank()) {
                     problems.add(new ConfigException(where, "spec.definition.properties." + p.getKey() + "." + attr,
-                            null, "every parameter needs a " + attr, "add a " + attr + " to the parameter"));
+                            null, "the parameter has no " + attr + "; every parameter needs a title, a full-sentence"
+                                    + " description and a type",
+                            "add '" + attr + ": ...' under spec.definition.properties." + p.getKey()));
                 }
             }
         }
@@ -123,27 +131,43 @@ public final class ConnectorCatalogue {
                         "a required parameter that is not declared under properties", "declare it or remove it"));
             }
         }
-        String template = text.contains("template:") ? text.substring(text.indexOf("template:")) : "";
-        Set<String> used = new java.util.HashSet<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            used.add(m.group(1));
-        }
+        Set<String> used = new TreeSet<>();
+        placeholders(YamlMaps.map(root, "spec").get("template"), used);
         for (String p : parameters.keySet()) {
             if (!used.contains(p)) {
                 problems.add(new ConfigException(where, "spec.definition.properties." + p, null,
-                        "the parameter is declared but the template never uses it",
-                        "use it as {{" + p + "}} in the template, or remove it"));
+                        "the parameter is declared but spec.template never uses it",
+                        "use it as {{" + p + "}} in spec.template, or remove the declaration"));
             }
         }
         for (String u : used) {
             if (!parameters.containsKey(u) && !u.contains(".") && !u.equals("routeId")) {
                 problems.add(new ConfigException(where, "spec.template", "{{" + u + "}}",
                         "the template uses a parameter that is not declared",
-                        "declare '" + u + "' under spec.definition.properties"));
+                        "declare '" + u + "' with title, description and type under spec.definition.properties,"
+                                + " or correct the placeholder's spelling"));
             }
         }
         return new Connector(expected, where, parameters);
+    }
+
+    /** The parameter names of every {@code {{name}}} placeholder in the template's keys and values. */
+    private static void placeholders(Object node, Set<String> used) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                placeholders(e.getKey(), used);
+                placeholders(e.getValue(), used);
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> placeholders(item, used));
+        } else if (node instanceof String text) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                if (m.group(2) == null || !PROPERTY_FUNCTIONS.contains(m.group(1))) {
+                    used.add(m.group(1));
+                }
+            }
+        }
     }
 
     /** For listing what a route may use in messages. */

@@ -52,7 +52,22 @@ public final class RouteValidator {
         }
         Map<String, String> ids = new HashMap<>();
         for (Path file : files) {
+            checkFileName(file, problems);
             validateFile(file, ids, problems);
+        }
+    }
+
+    /** Camel takes everything after the first dot of a routes file's name as its type ({@code a.b.yaml} reads as {@code b.yaml}). */
+    private static void checkFileName(Path file, List<ConfigException> problems) {
+        String name = file.getFileName().toString();
+        String base = name.substring(0, name.length() - ".yaml".length());
+        if (base.contains(".")) {
+            problems.add(new ConfigException(file.toString(), null, name,
+                    "the file name has a dot before .yaml; Camel reads everything after the first dot as the file type"
+                            + " and would stop with 'Cannot find RoutesBuilderLoader ... extension: "
+                            + name.substring(name.indexOf('.') + 1) + "'",
+                    "rename the file to " + base.replace('.', '-') + ".yaml (routes/<department>-<feed>.yaml; the"
+                            + " dot belongs in the route id only)"));
         }
     }
 
@@ -63,30 +78,37 @@ public final class RouteValidator {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
         } catch (IOException | RuntimeException e) {
-            problems.add(new ConfigException(where, null, null, "not readable YAML: " + e.getMessage(),
-                    "fix the YAML syntax"));
+            problems.add(YamlMaps.unreadable(where, e));
             return;
         }
         if (!(root instanceof List<?> items)) {
             problems.add(new ConfigException(where, null, null, "a routes file must be a YAML list of '- route:' items",
-                    "start the file with '- route:'"));
+                    "start the file with '- route:' followed by 'id:' and 'from:'"));
             return;
         }
-        for (Object item : items) {
+        for (int index = 0; index < items.size(); index++) {
+            Object item = items.get(index);
+            if (item instanceof Map<?, ?> m && m.containsKey("from")) {
+                problems.add(new ConfigException(where, "[" + index + "].from", null,
+                        "a bare '- from:' is a route without an id",
+                        "write it as '- route:' with 'id: <department>.<feed>' and the 'from:' under it"));
+                continue;
+            }
             if (!(item instanceof Map<?, ?> m) || !m.containsKey("route")) {
                 continue; // route configurations and other DSL elements are Camel's to check
             }
             Map<String, Object> route = YamlMaps.map((Map<String, Object>) m, "route");
             Object id = route.get("id");
-            String key = "route[" + id + "]";
+            String key = "route[" + (id instanceof String s && !s.isBlank() ? s : String.valueOf(index)) + "]";
             if (!(id instanceof String s) || !ROUTE_ID.matcher(s).matches()) {
-                problems.add(new ConfigException(where, "route.id", id == null ? null : id.toString(),
-                        "every feed route needs an id of the form <department>.<feed> (lower case, digits, '-')",
-                        "give it a stable id such as 'market-regulation.enterprises': it names the feed in JMX,"
+                problems.add(new ConfigException(where, key + ".id", id == null ? null : id.toString(),
+                        id == null ? "the route has no id" : "the route id is not of the form <department>.<feed>"
+                                + " (lower-case letters, digits and '-', one dot)",
+                        "give it a stable id such as 'id: market-regulation.enterprises': it names the feed in JMX,"
                                 + " the exchange log and the lake"));
             } else if (ids.putIfAbsent(s, where) != null) {
-                problems.add(new ConfigException(where, "route.id", s, "the same route id is also used in "
-                        + ids.get(s), "give each feed its own id"));
+                problems.add(new ConfigException(where, key + ".id", s, "the same route id is also used in "
+                        + ids.get(s), "give each feed its own id; route ids are the feeds' API, so rename the new one"));
             }
             Map<String, Object> from = YamlMaps.map(route, "from");
             checkEndpoint(where, key + ".from", from.get("uri"), YamlMaps.map(from, "parameters"), problems);

@@ -2,6 +2,9 @@ package org.exchangehub.config;
 
 import java.util.Map;
 
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
 /** Reading nested YAML maps at the parsing edge, where an absent or non-map value reads as empty. */
 final class YamlMaps {
 
@@ -15,5 +18,18 @@ final class YamlMaps {
         }
         Object v = parent.get(key);
         return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** A file that could not be read or parsed, with the line and column of a syntax error. */
+    static ConfigException unreadable(String file, Exception e) {
+        if (e instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+            Mark mark = y.getProblemMark();
+            String context = y.getContext() == null ? "" : y.getContext() + ": ";
+            return new ConfigException(file, "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1),
+                    null, "not valid YAML: " + context + y.getProblem(),
+                    "fix the YAML syntax there (indent with spaces, quote values holding ': ' or '#')");
+        }
+        return new ConfigException(file, null, null, "cannot be read: " + e.getMessage(),
+                "check that the file exists, is readable and is UTF-8 YAML");
     }
 }

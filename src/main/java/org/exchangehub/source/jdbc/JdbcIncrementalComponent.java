@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
-import org.apache.camel.util.TimeUtils;
 
 /** The {@code jdbc-incremental} component: pulls a department table incrementally into a feed. */
 @Component("jdbc-incremental")
@@ -14,23 +13,14 @@ public final class JdbcIncrementalComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JdbcIncrementalEndpoint endpoint = new JdbcIncrementalEndpoint(uri, this, remaining);
+        // Scheduling options accept durations such as 60s, 15m or PT1H as well as milliseconds
         for (String option : new String[] {"delay", "initialDelay"}) {
             if (parameters.get(option) instanceof String text) {
-                parameters.put(option, durationMillis(remaining, option, text));
+                parameters.put(option, Durations.parse(remaining, option, text).toMillis());
             }
         }
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
-    }
-
-    /** Scheduling options accept durations such as 60s, 15m or PT1H as well as milliseconds. */
-    private static long durationMillis(String table, String option, String text) {
-        try {
-            return TimeUtils.toMilliSeconds(text.trim());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option " + option + " = '" + text
-                    + "' is not a duration; write e.g. 60s, 15m, 1h or PT1H", e);
-        }
     }
 }

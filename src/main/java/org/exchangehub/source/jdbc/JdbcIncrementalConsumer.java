@@ -56,9 +56,16 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
                 } else {
                     readAll(connection, q, sink);
                 }
-            } finally {
-                connection.rollback();
+            } catch (Exception e) {
+                // a broken connection fails the rollback too; the reason the run failed is what must be reported
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
             }
+            connection.rollback(); // nothing was written; ends the read-only transaction
         }
     }
 

@@ -14,7 +14,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.util.TimeUtils;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 
@@ -22,7 +21,9 @@ import org.exchangehub.state.StateStore;
  * Reads the rows of one department table changed since the feed's stored watermark, in batches, read-only
  * and streamed. The watermark is the change-time column plus the key; a look-back window re-reads recent
  * rows so that late-committing transactions are not missed, and rows already delivered in that window are
- * skipped. Without a change column every run is a full load.
+ * skipped. A row that commits with a change time older than the watermark minus the look-back window is not
+ * delivered (widen {@code lookBack}, or rewind the watermark); a row without a change time is delivered by the
+ * first run only. Without a change column every run is a full load.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jdbc-incremental", title = "JDBC incremental source",
         syntax = "jdbc-incremental:table", consumerOnly = true, category = { Category.DATABASE })
@@ -78,6 +79,8 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
     JdbcIncrementalEndpoint(String uri, JdbcIncrementalComponent component, String table) {
         super(uri, component);
         this.table = table;
+        // Camel falls back to 500 ms when no delay is given, whatever getDefaultDelay() says
+        setDelay(DEFAULT_DELAY_MS);
     }
 
     @Override
@@ -149,12 +152,7 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
     }
 
     Duration lookBackDuration() {
-        try {
-            return Duration.ofMillis(TimeUtils.toMilliSeconds(lookBack.trim()));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option lookBack = '" + lookBack
-                    + "' is not a duration; write e.g. 30s, 5m, 1h or PT5M", e);
-        }
+        return Durations.parse(table, "lookBack", lookBack);
     }
 
     java.util.List<String> columnList() {

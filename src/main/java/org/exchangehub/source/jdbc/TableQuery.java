@@ -5,8 +5,11 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The SELECT statements of one source table, built from the database's own metadata: the configured
@@ -39,31 +42,25 @@ final class TableQuery {
         String schemaPart = table.contains(".") ? table.substring(0, table.indexOf('.')) : null;
         String tablePart = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
 
-        String realSchema = null;
-        String realTable = null;
-        List<String> realColumns = new ArrayList<>();
-        try (ResultSet rs = meta.getColumns(null, null, null, null)) {
-            while (rs.next()) {
-                String schema = rs.getString("TABLE_SCHEM");
-                String name = rs.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(tablePart) || (schemaPart != null && !schemaPart.equalsIgnoreCase(schema))) {
-                    continue;
+        // Ask for the name as written, upper- and lower-case first (what databases store unquoted names as);
+        // only a mixed-case name needs the scan of every column in the database.
+        Found found = new Found();
+        Set<String> tried = new LinkedHashSet<>();
+        for (String candidate : List.of(tablePart, tablePart.toUpperCase(Locale.ROOT), tablePart.toLowerCase(Locale.ROOT))) {
+            if (tried.add(candidate)) {
+                try (ResultSet rs = meta.getColumns(null, null, escape(candidate, meta), null)) {
+                    found.collect(rs, table, schemaPart, tablePart);
                 }
-                if (realTable != null && (!name.equals(realTable) || !java.util.Objects.equals(schema, realSchema))) {
-                    if (schemaPart == null && !isSystemSchema(schema)) {
-                        throw new SQLException("Table '" + table + "' exists in more than one schema ("
-                                + realSchema + ", " + schema + "); qualify it as SCHEMA." + tablePart);
-                    }
-                    continue;
-                }
-                if (isSystemSchema(schema) && schemaPart == null) {
-                    continue;
-                }
-                realSchema = schema;
-                realTable = name;
-                realColumns.add(rs.getString("COLUMN_NAME"));
             }
         }
+        if (found.table == null) {
+            try (ResultSet rs = meta.getColumns(null, null, null, null)) {
+                found.collect(rs, table, schemaPart, tablePart);
+            }
+        }
+        String realSchema = found.schema;
+        String realTable = found.table;
+        List<String> realColumns = found.columns;
         if (realTable == null) {
             throw new SQLException("Table '" + table + "' not found in the source database (check the table option"
                     + " and that the hub's account may read it)");
@@ -88,7 +85,7 @@ final class TableQuery {
             select.append(i == 0 ? "" : ", ").append(q).append(selected.get(i)).append(q);
         }
         select.append(" FROM ");
-        if (realSchema != null && schemaPart != null) {
+        if (realSchema != null) {
             select.append(q).append(realSchema).append(q).append('.');
         }
         select.append(q).append(realTable).append(q);
@@ -106,6 +103,48 @@ final class TableQuery {
         }
         return new TableQuery(List.copyOf(selected), all, since, selected.indexOf(key),
                 change == null ? -1 : selected.indexOf(change));
+    }
+
+    /** The table's schema, name and columns as the database reports them, from one or more metadata result sets. */
+    private static final class Found {
+
+        private String schema;
+        private String table;
+        private final List<String> columns = new ArrayList<>();
+
+        void collect(ResultSet rs, String configured, String schemaPart, String tablePart) throws SQLException {
+            while (rs.next()) {
+                String s = rs.getString("TABLE_SCHEM");
+                String name = rs.getString("TABLE_NAME");
+                if (!name.equalsIgnoreCase(tablePart) || (schemaPart != null && !schemaPart.equalsIgnoreCase(s))
+                        || (schemaPart == null && isSystemSchema(s))) {
+                    continue;
+                }
+                if (table != null && (!name.equals(table) || !Objects.equals(s, schema))) {
+                    throw new SQLException("Table '" + configured + "' matches more than one table (" + qualified(schema,
+                            table) + ", " + qualified(s, name) + "); write the table option exactly as SCHEMA.TABLE");
+                }
+                schema = s;
+                table = name;
+                String column = rs.getString("COLUMN_NAME");
+                if (!columns.contains(column)) {
+                    columns.add(column);
+                }
+            }
+        }
+
+        private static String qualified(String schema, String name) {
+            return schema == null ? name : schema + "." + name;
+        }
+    }
+
+    /** A metadata pattern matching {@code name} literally ({@code _} and {@code %} are wildcards there). */
+    private static String escape(String name, DatabaseMetaData meta) throws SQLException {
+        String esc = meta.getSearchStringEscape();
+        if (esc == null || esc.isEmpty()) {
+            return name;
+        }
+        return name.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
     }
 
     private static boolean isSystemSchema(String schema) {
