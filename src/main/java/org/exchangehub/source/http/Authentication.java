@@ -1,9 +1,10 @@
 package org.exchangehub.source.http;
 
-import org.exchangehub.config.Secret;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+
+import org.exchangehub.config.Secret;
 
 /**
  * How a service source proves who it is on every request: nothing, HTTP basic, a bearer token (given, or

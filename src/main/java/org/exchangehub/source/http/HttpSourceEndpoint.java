@@ -1,6 +1,5 @@
 package org.exchangehub.source.http;
 
-import org.exchangehub.config.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -18,7 +17,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.util.TimeUtils;
+import org.exchangehub.config.Secret;
+import org.exchangehub.feed.Durations;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 
@@ -316,8 +316,8 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
 
     Duration duration(String option, String text) {
         try {
-            return Duration.ofMillis(TimeUtils.toMilliSeconds(text.trim()));
-        } catch (RuntimeException e) {
+            return Durations.parse(getEndpointUri(), option, text);
+        } catch (IllegalArgumentException e) {
             throw fail(option, text, "is not a duration; write e.g. 500ms, 30s, 5m or PT5M");
         }
     }

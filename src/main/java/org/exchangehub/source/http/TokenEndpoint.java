@@ -1,6 +1,5 @@
 package org.exchangehub.source.http;
 
-import org.exchangehub.config.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +12,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exchangehub.config.Secret;
 
 /**
  * Bearer tokens from an OAuth 2.0 token endpoint (client-credentials grant, client authenticated by HTTP

@@ -1,15 +1,15 @@
 package org.exchangehub.source.http;
 
-import org.exchangehub.config.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import org.exchangehub.config.Secret;
 
 /**
  * The TLS context of a service source: the JVM's default trust (the public CAs) or, when the department's

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.exchangehub.feed.Durations;
 
 /** The {@code jdbc-incremental} component: pulls a department table incrementally into a feed. */
 @Component("jdbc-incremental")
@@ -16,7 +17,7 @@ public final class JdbcIncrementalComponent extends DefaultComponent {
         // Scheduling options accept durations such as 60s, 15m or PT1H as well as milliseconds
         for (String option : new String[] {"delay", "initialDelay"}) {
             if (parameters.get(option) instanceof String text) {
-                parameters.put(option, Durations.parse(remaining, option, text).toMillis());
+                parameters.put(option, Durations.parse("jdbc-incremental:" + remaining, option, text).toMillis());
             }
         }
         setProperties(endpoint, parameters);

@@ -2,7 +2,6 @@ package org.exchangehub.source.jdbc;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.Category;
@@ -14,6 +13,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.exchangehub.feed.Durations;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 
@@ -152,7 +152,7 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
     }
 
     Duration lookBackDuration() {
-        return Durations.parse(table, "lookBack", lookBack);
+        return Durations.parse("jdbc-incremental:" + table, "lookBack", lookBack);
     }
 
     java.util.List<String> columnList() {

@@ -1,4 +1,4 @@
-package org.exchangehub.source.jdbc;
+package org.exchangehub.feed;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the duration options ({@code lookBack}, {@code delay}, {@code initialDelay}) strictly: 60s, 15m, 1h30m,
+ * Reads duration options (look-back windows, {@code delay}, {@code initialDelay}, time-outs) strictly: 60s, 15m, 1h30m,
  * 2d, ISO-8601 (PT5M) or plain milliseconds. Camel's own {@code TimeUtils} reads PT5M, "five" and -5m all as 0,
  * which would silently turn a look-back window off or make a feed poll without pause.
  */
-final class Durations {
+public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|d|h|m|s)");
     private static final Pattern UNITS = Pattern.compile("(\\d+(ms|d|h|m|s))+");
@@ -21,9 +21,10 @@ final class Durations {
     }
 
     /**
+     * @param where  the endpoint, for the message (e.g. {@code jdbc-incremental:T_QYDJ})
      * @throws IllegalArgumentException naming the option and the accepted forms, for anything else or a negative value
      */
-    static Duration parse(String table, String option, String text) {
+    public static Duration parse(String where, String option, String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Duration d = null;
         try {
@@ -49,7 +50,7 @@ final class Durations {
             d = null;
         }
         if (d == null || d.isNegative()) {
-            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option " + option + " = '" + text
+            throw new IllegalArgumentException(where + ": option " + option + " = '" + text
                     + "' is not a duration; write e.g. 30s, 5m, 1h, 1h30m or PT5M (plain digits are milliseconds)");
         }
         return d;
