@@ -37,8 +37,11 @@ final class Masking {
                 for (FieldSpec spec : mapper.dataset().fields()) {
                     FieldMapping fm = mapper.mapping().field(spec.name());
                     if (fm != null && fm.from() != null) {
-                        masks.merge(fm.from().toLowerCase(Locale.ROOT), spec.sensitive() ? Mask.forRule(spec.rule())
-                                : null, (a, b) -> a != null ? a : b);
+                        String column = fm.from().toLowerCase(Locale.ROOT);
+                        Mask mask = spec.sensitive() ? Mask.forRule(spec.rule()) : null;
+                        if (masks.get(column) == null) { // a column feeding a sensitive field stays masked
+                            masks.put(column, mask);
+                        }
                     }
                 }
                 String change = mapper.mapping().changeTime();
