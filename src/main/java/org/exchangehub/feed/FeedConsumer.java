@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.camel.Endpoint;
@@ -14,7 +18,9 @@ import org.apache.camel.Route;
 import org.apache.camel.component.kamelet.KameletEndpoint;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.exchangehub.mapping.ReasonCode;
 import org.exchangehub.mapping.Rejection;
+import org.exchangehub.mapping.Violation;
 import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
 import org.exchangehub.state.StateStore;
@@ -41,6 +47,9 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     private volatile String feedId;
     private volatile RunRecord lastRun;
     private volatile boolean paused;
+    private volatile FeedTotals totals = FeedTotals.NONE;
+    private volatile Instant startedAt;
+    private volatile Instant lastScheduledRunEnd;
 
     protected FeedConsumer(Endpoint endpoint, Processor processor, StateStore state, FeedRegistry registry,
             String configuredFeedId) {
@@ -76,6 +85,92 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         return paused;
     }
 
+    /** Counters and totals since this consumer started. */
+    public FeedTotals totals() {
+        return totals;
+    }
+
+    /** Running, paused, failing (the last run failed) or idle. */
+    public FeedStatus status() {
+        if (runLock.isLocked()) {
+            return FeedStatus.RUNNING;
+        }
+        if (paused) {
+            return FeedStatus.PAUSED;
+        }
+        return totals.consecutiveFailures() > 0 ? FeedStatus.FAILING : FeedStatus.IDLE;
+    }
+
+    /** The time between the end of one scheduled run and the start of the next (the route's period). */
+    public Duration period() {
+        return Duration.ofMillis(getTimeUnit().toMillis(getDelay()));
+    }
+
+    /**
+     * When the scheduler will start the next run, or empty when it will not (paused, scheduling suspended,
+     * stopped) or cannot tell (a scheduler other than the fixed-delay one, e.g. cron).
+     */
+    public Optional<Instant> nextScheduledRun() {
+        if (paused || registry.isSchedulingSuspended() || !isRunAllowed() || startedAt == null
+                || !isUseFixedDelay() || getScheduler() != null && !(getScheduler()
+                        instanceof org.apache.camel.support.DefaultScheduledPollConsumerScheduler)) {
+            return Optional.empty();
+        }
+        Instant last = lastScheduledRunEnd;
+        Instant next = last == null
+                ? startedAt.plusMillis(getTimeUnit().toMillis(Math.max(0, getInitialDelay())))
+                : last.plus(period());
+        if (runLock.isLocked() && last != null && !next.isAfter(clock.instant())) {
+            return Optional.empty(); // the scheduled run is in progress
+        }
+        return Optional.of(next);
+    }
+
+    /**
+     * A check that the source can be reached, for health checks; empty when this source has none.
+     * Sources override this (the JDBC source checks a connection).
+     */
+    public Optional<SourceProbe> sourceProbe() {
+        return Optional.empty();
+    }
+
+    /**
+     * Sets the watermark (operations: rewind), or clears it when null so that the next run reads everything,
+     * waiting for a run in progress to end first. The next run re-reads from there.
+     */
+    public void rewind(Watermark watermark) {
+        runLock.lock();
+        try {
+            state.resetWatermark(feedId, watermark);
+            LOG.info("feed {}: watermark rewound to {} by operations", feedId, watermark == null ? "none"
+                    : watermark.changeTime());
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * Sends records taken back from the quarantine down this feed's route as a run of their own (operations:
+     * replay after a mapping fix): those the mapping now accepts are delivered, the rest are quarantined again
+     * under the new run. The watermark does not move.
+     *
+     * @param replayOf the run whose rejects these are, kept in the new run's receipt
+     * @param records  the records, re-read from their raw forms
+     * @param batchSize records per batch
+     */
+    public RunRecord replay(String replayOf, List<SourceRecord> records, int batchSize) {
+        runLock.lock();
+        try {
+            return doRun(sink -> {
+                for (int from = 0; from < records.size(); from += batchSize) {
+                    sink.deliver(records.subList(from, Math.min(records.size(), from + batchSize)), Checkpoint.NONE);
+                }
+            }, replayOf);
+        } finally {
+            runLock.unlock();
+        }
+    }
+
     /** Stops scheduled runs until {@link #resume()}; a run in progress finishes. */
     public void pause() {
         paused = true;
@@ -88,6 +183,8 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         feedId = resolveFeedId();
+        startedAt = clock.instant();
+        lastScheduledRunEnd = null;
         registry.register(this);
         super.doStart();
     }
@@ -105,30 +202,41 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() {
-        RunRecord run = runNow();
-        return (int) Math.min(Integer.MAX_VALUE, run.rowsRead());
+        try {
+            RunRecord run = runNow();
+            return (int) Math.min(Integer.MAX_VALUE, run.rowsRead());
+        } finally {
+            lastScheduledRunEnd = clock.instant();
+        }
     }
 
     /** Runs the feed once now (waiting for a run in progress to end first) and returns its exchange-log entry. */
     public RunRecord runNow() {
         runLock.lock();
         try {
-            return doRun();
+            return doRun(this::read, null);
         } finally {
             runLock.unlock();
         }
     }
 
-    private RunRecord doRun() {
+    /** What a run reads: the source itself, or records replayed from the quarantine. */
+    @FunctionalInterface
+    private interface Reader {
+        void read(BatchSink sink) throws Exception;
+    }
+
+    private RunRecord doRun(Reader reader, String replayOf) {
         Instant startedAt = clock.instant();
         String runId = RunIds.next(startedAt);
         String before = state.watermark(feedId).map(Watermark::toString).orElse(null);
         state.runStarted(runId, feedId, startedAt, before);
         Run run = new Run(runId, startedAt);
+        run.receipt.replayOf(replayOf);
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
         try {
-            read(run);
+            reader.read(run);
             run.flushPendingRejections();
         } catch (Exception e) {
             status = RunStatus.FAILED;
@@ -139,7 +247,9 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
                 run.rejected, run.warnings, before, after, status, error, run.receipt.toJson());
         state.runFinished(record);
         lastRun = record;
+        totals = totals.plus(record);
         logSummary(record);
+        registry.runFinished(this, record, run.reasons);
         return record;
     }
 
@@ -206,6 +316,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         private long delivered;
         private long rejected;
         private long warnings;
+        private final Map<ReasonCode, Long> reasons = new EnumMap<>(ReasonCode.class);
 
         Run(String runId, Instant startedAt) {
             this.runId = runId;
@@ -250,8 +361,20 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             }
             delivered += batch.unified().size();
             rejected += batch.rejections().size();
+            countReasons(batch.rejections());
             warnings += batch.warnings();
             receipt.add(exchange);
+        }
+
+        private void countReasons(List<Rejection> rejections) {
+            EnumSet<ReasonCode> ofRecord = EnumSet.noneOf(ReasonCode.class);
+            for (Rejection rejection : rejections) {
+                ofRecord.clear();
+                for (Violation v : rejection.violations()) {
+                    ofRecord.add(v.reason());
+                }
+                ofRecord.forEach(r -> reasons.merge(r, 1L, Long::sum));
+            }
         }
     }
 

@@ -17,6 +17,12 @@ final class RunReceipt {
 
     private final List<Object> deliveries = new ArrayList<>();
     private int batches;
+    private String replayOf;
+
+    /** Marks the run as a replay of another run's rejects. */
+    void replayOf(String runId) {
+        this.replayOf = runId;
+    }
 
     void add(Exchange exchange) {
         batches++;
@@ -28,12 +34,16 @@ final class RunReceipt {
 
     String toJson() {
         try {
-            return JSON.writeValueAsString(new Receipt(batches, deliveries));
+            return JSON.writeValueAsString(replayOf == null ? new Receipt(batches, deliveries)
+                    : new ReplayReceipt(batches, deliveries, replayOf));
         } catch (JsonProcessingException e) {
             return "{\"batches\":" + batches + ",\"error\":\"receipt not serialisable\"}";
         }
     }
 
     private record Receipt(int batches, List<Object> deliveries) {
+    }
+
+    private record ReplayReceipt(int batches, List<Object> deliveries, String replayOf) {
     }
 }

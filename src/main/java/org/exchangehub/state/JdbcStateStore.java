@@ -123,6 +123,23 @@ public final class JdbcStateStore implements StateStore {
         return quarantine.byRun(runId);
     }
 
+    @Override
+    public List<QuarantineRecord> replayableRejections(String runId) {
+        return quarantine.replayable(runId);
+    }
+
+    @Override
+    public void markReplayed(java.util.Collection<Long> ids, String replayRunId) {
+        if (!ids.isEmpty()) {
+            tx.executeWithoutResult(status -> quarantine.markReplayed(ids, replayRunId));
+        }
+    }
+
+    @Override
+    public Map<Long, String> replays(String runId) {
+        return quarantine.replays(runId);
+    }
+
     /** How many records of a run were rejected for each reason; a record with several reasons counts under each. */
     public Map<ReasonCode, Long> rejectionCountsByReason(String runId) {
         return quarantine.countsByReason(runId);

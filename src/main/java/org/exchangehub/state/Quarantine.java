@@ -18,6 +18,12 @@ final class Quarantine {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String BY_RUN = "SELECT id, run_id, feed_id, dataset, source, source_key, raw_form,"
             + " violations, rejected_at FROM hub_quarantine WHERE run_id = ? ORDER BY id";
+    private static final String REPLAYABLE = "SELECT id, run_id, feed_id, dataset, source, source_key, raw_form,"
+            + " violations, rejected_at FROM hub_quarantine WHERE run_id = ? AND replayed_by_run IS NULL ORDER BY id";
+    private static final String MARK_REPLAYED =
+            "UPDATE hub_quarantine SET replayed_by_run = ? WHERE id = ? AND replayed_by_run IS NULL";
+    private static final String REPLAYS =
+            "SELECT id, replayed_by_run FROM hub_quarantine WHERE run_id = ? AND replayed_by_run IS NOT NULL";
     private static final String REASONS_OF_RUN =
             "SELECT reason_codes, COUNT(*) FROM hub_quarantine WHERE run_id = ? GROUP BY reason_codes";
 
@@ -50,7 +56,32 @@ final class Quarantine {
     }
 
     List<QuarantineRecord> byRun(String runId) {
-        return jdbc.query(BY_RUN, (rs, n) -> new QuarantineRecord(
+        return query(BY_RUN, runId);
+    }
+
+    List<QuarantineRecord> replayable(String runId) {
+        return query(REPLAYABLE, runId);
+    }
+
+    /** Marks the records as replayed; returns how many were not marked before. */
+    int markReplayed(java.util.Collection<Long> ids, String replayRunId) {
+        int marked = 0;
+        for (int n : jdbc.batchUpdate(MARK_REPLAYED, ids.stream().map(id -> new Object[] {replayRunId, id}).toList())) {
+            marked += Math.max(0, n);
+        }
+        return marked;
+    }
+
+    Map<Long, String> replays(String runId) {
+        Map<Long, String> replays = new java.util.LinkedHashMap<>();
+        jdbc.query(REPLAYS, rs -> {
+            replays.put(rs.getLong(1), rs.getString(2));
+        }, runId);
+        return replays;
+    }
+
+    private List<QuarantineRecord> query(String sql, String runId) {
+        return jdbc.query(sql, (rs, n) -> new QuarantineRecord(
                 rs.getLong("id"),
                 rs.getString("run_id"),
                 rs.getString("feed_id"),

@@ -1,7 +1,9 @@
 package org.exchangehub.state;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,4 +51,19 @@ public interface StateStore {
 
     /** The quarantined records of a run, in the order they were rejected. */
     List<QuarantineRecord> rejections(String runId);
+
+    /** The quarantined records of a run not yet replayed, in the order they were rejected. */
+    default List<QuarantineRecord> replayableRejections(String runId) {
+        return rejections(runId);
+    }
+
+    /** Marks quarantined records (by id) as replayed by {@code replayRunId}, so that they are not replayed again. */
+    default void markReplayed(Collection<Long> ids, String replayRunId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot replay rejects");
+    }
+
+    /** The replayed records of a run: quarantine id to the run that replayed it. */
+    default Map<Long, String> replays(String runId) {
+        return Map.of();
+    }
 }

@@ -24,22 +24,49 @@ import org.exchangehub.mapping.RecordMapper;
 public final class FeedMappings {
 
     private final Path dir;
-    private final Map<String, BatchMapper> mappers;
+    private final Catalogue catalogue;
+    private final DivisionCodes divisions;
+    private final Clock clock;
+    private volatile Map<String, BatchMapper> mappers;
 
-    private FeedMappings(Path dir, Map<String, BatchMapper> mappers) {
+    private FeedMappings(Path dir, Catalogue catalogue, DivisionCodes divisions, Clock clock,
+            Map<String, BatchMapper> mappers) {
         this.dir = dir;
+        this.catalogue = catalogue;
+        this.divisions = divisions;
+        this.clock = clock;
         this.mappers = mappers;
     }
 
     /** Loads every {@code *.yaml} in {@code dir}; throws the first {@link ConfigException}. */
     public static FeedMappings load(Path dir, Catalogue catalogue, DivisionCodes divisions, Clock clock) {
+        return new FeedMappings(dir, catalogue, divisions, clock, read(dir, catalogue, divisions, clock));
+    }
+
+    /**
+     * Reads the mapping files again (operations: after a mapping fix) and uses them from the next batch on.
+     * All or nothing: a file with a problem throws its {@link ConfigException} and the loaded mappings stay.
+     * A mapping that was removed stays loaded, since a running route may still use it.
+     *
+     * @return the names of the mappings read
+     */
+    public synchronized Set<String> reload() {
+        Map<String, BatchMapper> fresh = read(dir, catalogue, divisions, clock);
+        Map<String, BatchMapper> merged = new TreeMap<>(mappers);
+        merged.putAll(fresh);
+        mappers = merged;
+        return fresh.keySet();
+    }
+
+    private static Map<String, BatchMapper> read(Path dir, Catalogue catalogue, DivisionCodes divisions,
+            Clock clock) {
         Map<String, BatchMapper> mappers = new TreeMap<>();
         for (Path file : files(dir)) {
             Mapping mapping = MappingLoader.load(file, catalogue, divisions);
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             mappers.put(name, new BatchMapper(mapping, mapping.dataset(), new RecordMapper(mapping, clock)));
         }
-        return new FeedMappings(dir, mappers);
+        return mappers;
     }
 
     private static List<Path> files(Path dir) {

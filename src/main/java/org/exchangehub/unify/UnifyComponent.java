@@ -16,7 +16,8 @@ public final class UnifyComponent extends DefaultComponent {
         if (mappings == null) {
             throw new IllegalStateException("unify needs the hub's FeedMappings bean (is this running outside the hub?)");
         }
-        UnifyEndpoint endpoint = new UnifyEndpoint(uri, this, remaining, mappings.mapper(remaining));
+        mappings.mapper(remaining); // fails fast on an unknown mapping
+        UnifyEndpoint endpoint = new UnifyEndpoint(uri, this, remaining, mappings);
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -20,6 +20,7 @@ import org.exchangehub.feed.BatchSink;
 import org.exchangehub.feed.Checkpoint;
 import org.exchangehub.feed.FeedConsumer;
 import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.feed.SourceProbe;
 import org.exchangehub.feed.SourceLayout;
 import org.exchangehub.feed.SourceRecord;
 import org.exchangehub.state.SeenRow;
@@ -42,6 +43,19 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         super(endpoint, processor, state, registry, endpoint.getFeed());
         this.endpoint = endpoint;
         this.lookBack = endpoint.lookBackDuration();
+    }
+
+    /** Reachable when a connection can be had and {@link Connection#isValid(int)} answers within the timeout. */
+    @Override
+    public Optional<SourceProbe> sourceProbe() {
+        return Optional.of(timeout -> {
+            try (Connection connection = endpoint.getDataSource().getConnection()) {
+                int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+                if (!connection.isValid(seconds)) {
+                    throw new SQLException("the connection did not answer within " + seconds + " s");
+                }
+            }
+        });
     }
 
     @Override

@@ -1,0 +1,29 @@
+package org.exchangehub.feed;
+
+import org.exchangehub.state.RunRecord;
+import org.exchangehub.state.RunStatus;
+
+/**
+ * A feed's counters since this process started its consumer: runs, failures in a row and rows read,
+ * delivered and rejected in total, as operations read them. Thread-safe.
+ *
+ * @param runs                runs finished
+ * @param failedRuns          runs that failed
+ * @param consecutiveFailures failed runs since the last successful one
+ * @param rowsRead            source records read
+ * @param rowsDelivered       unified records delivered
+ * @param rowsRejected        records quarantined
+ * @param lastSucceeded       the last successful run, or null
+ */
+public record FeedTotals(long runs, long failedRuns, long consecutiveFailures, long rowsRead, long rowsDelivered,
+        long rowsRejected, RunRecord lastSucceeded) {
+
+    static final FeedTotals NONE = new FeedTotals(0, 0, 0, 0, 0, 0, null);
+
+    FeedTotals plus(RunRecord run) {
+        boolean ok = run.status() == RunStatus.SUCCEEDED;
+        return new FeedTotals(runs + 1, failedRuns + (ok ? 0 : 1), ok ? 0 : consecutiveFailures + 1,
+                rowsRead + run.rowsRead(), rowsDelivered + run.rowsDelivered(), rowsRejected + run.rowsRejected(),
+                ok ? run : lastSucceeded);
+    }
+}
