@@ -258,12 +258,21 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         if (r.status() == RunStatus.SUCCEEDED) {
             LOG.info("feed {} run {} {}: read {}, delivered {}, rejected {}, warnings {}, watermark {} -> {}, {} ms",
                     r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(),
-                    r.warnings(), r.watermarkBefore(), r.watermarkAfter(), millis);
+                    r.warnings(), changeTime(r.watermarkBefore()), changeTime(r.watermarkAfter()), millis);
         } else {
             LOG.warn("feed {} run {} {}: read {}, delivered {}, rejected {}, watermark {} -> {}, {} ms: {}",
                     r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(),
-                    r.watermarkBefore(), r.watermarkAfter(), millis, r.error());
+                    changeTime(r.watermarkBefore()), changeTime(r.watermarkAfter()), millis, r.error());
         }
+    }
+
+    /** A watermark's change time only: its key may be personal data (an ID number) and never goes to the log. */
+    private static String changeTime(String watermark) {
+        if (watermark == null) {
+            return null;
+        }
+        int slash = watermark.indexOf('/');
+        return slash < 0 ? watermark : watermark.substring(0, slash);
     }
 
     /** The root cause's type and message: enough to act on, without a stack trace in the exchange log. */
