@@ -40,6 +40,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     private volatile String feedId;
     private volatile RunRecord lastRun;
+    private volatile String currentRunId;
     private volatile boolean paused;
 
     protected FeedConsumer(Endpoint endpoint, Processor processor, StateStore state, FeedRegistry registry,
@@ -65,6 +66,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     public StateStore stateStore() {
         return state;
+    }
+
+    /** The id of the run in progress, for a source's own reports; null between runs. */
+    protected final String currentRunId() {
+        return currentRunId;
     }
 
     /** The last finished run, or null before the first. */
@@ -127,12 +133,15 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         Run run = new Run(runId, startedAt);
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
+        currentRunId = runId;
         try {
             read(run);
             run.flushPendingRejections();
         } catch (Exception e) {
             status = RunStatus.FAILED;
             error = describe(e);
+        } finally {
+            currentRunId = null;
         }
         String after = state.watermark(feedId).map(Watermark::toString).orElse(null);
         RunRecord record = new RunRecord(runId, feedId, startedAt, clock.instant(), run.read, run.delivered,
@@ -267,7 +276,8 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             try {
                 state.commitBatch(feedId, batch.runId(),
                         batch.dataset() == null ? null : batch.dataset().name(), batch.source(),
-                        checkpoint.watermark(), batch.rejections(), checkpoint.seen(), checkpoint.forgetBefore());
+                        checkpoint.watermark(), batch.rejections(), checkpoint.seen(), checkpoint.forgetBefore(),
+                        checkpoint.file());
             } catch (Exception e) {
                 failure = e;
             }
