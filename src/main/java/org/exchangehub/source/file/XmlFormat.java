@@ -15,7 +15,8 @@ import org.exchangehub.feed.SourceLayout;
 
 /**
  * XML read with StAX, one record per record element (matched by namespace URI and local name, at any depth):
- * its child elements and attributes ({@code @name}) become the columns. DTDs and external entities are off; a
+ * its child elements and attributes (configured as {@code @name}, named {@code name} in the records) become
+ * the columns. DTDs and external entities are off; a
  * document that declares a DTD is refused as a whole. A record whose column element holds nested elements or
  * repeats is a malformed record; a document that is not well-formed is bad, and truncated when it ends early.
  */
@@ -26,12 +27,25 @@ final class XmlFormat implements FileFormat {
     private final String namespace;
     private final String element;
     private final SourceLayout layout;
+    private final java.util.Map<String, Integer> elements = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> attributes = new java.util.HashMap<>();
 
     XmlFormat(Charset charset, String namespace, String element, List<String> columns) {
         this.charset = charset;
         this.namespace = namespace == null ? "" : namespace;
         this.element = element;
-        this.layout = new SourceLayout(columns);
+        List<String> names = new java.util.ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            String c = columns.get(i);
+            if (c.startsWith("@")) {
+                attributes.put(c.substring(1), i);
+                names.add(c.substring(1));
+            } else {
+                elements.put(c, i);
+                names.add(c);
+            }
+        }
+        this.layout = new SourceLayout(names);
         this.factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -113,8 +127,8 @@ final class XmlFormat implements FileFormat {
             String problem = null;
             String problemColumn = null;
             for (int i = 0; i < xml.getAttributeCount(); i++) {
-                int c = layout.indexOf("@" + xml.getAttributeLocalName(i));
-                if (c >= 0) {
+                Integer c = attributes.get(xml.getAttributeLocalName(i));
+                if (c != null) {
                     values[c] = xml.getAttributeValue(i);
                 }
             }
@@ -129,7 +143,7 @@ final class XmlFormat implements FileFormat {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (depth == 1) {
                         String name = xml.getLocalName();
-                        int c = layout.indexOf(name);
+                        int c = elements.getOrDefault(name, -1);
                         String text = childText();
                         raw.append('<').append(name).append('>').append(text == null ? "" : text)
                                 .append("</").append(name).append('>');

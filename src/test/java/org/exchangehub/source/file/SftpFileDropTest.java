@@ -40,7 +40,9 @@ class SftpFileDropTest {
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(0);
-        sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(tmp.resolve("host-key.ser")));
+        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(tmp.resolve("host-key.ser"));
+        hostKey.setAlgorithm("EC");
+        sshd.setKeyPairProvider(hostKey);
         sshd.setPasswordAuthenticator((user, password, session) -> "hub".equals(user) && "s3cret".equals(password));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(home));
