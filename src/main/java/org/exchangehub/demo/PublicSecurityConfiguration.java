@@ -24,7 +24,7 @@ import org.springframework.core.env.MapPropertySource;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hub.demo.enabled", havingValue = "true")
 @EnableConfigurationProperties(PublicSecurityProperties.class)
-public class PublicSecurityConfiguration {
+public final class PublicSecurityConfiguration {
 
     static final String CSV_NAME = "HJRK_20261127.csv";
     static final String FIXED_NAME = "CZRK_20261127.dat";

@@ -62,7 +62,9 @@ final class FileDropConsumer extends FeedConsumer {
     @Override
     protected void read(BatchSink sink) throws Exception {
         try (DropFolder folder = endpoint.openFolder()) {
-            List<DropEntry> ready = readiness.ready(folder.list(), clock.instant(), new ArrayList<>());
+            List<DropEntry> listing = folder.list();
+            knownDone.keySet().retainAll(listing.stream().map(DropEntry::name).toList());
+            List<DropEntry> ready = readiness.ready(listing, clock.instant(), new ArrayList<>());
             for (DropEntry entry : ready) {
                 if (entry.equals(knownDone.get(entry.name()))) {
                     continue;

@@ -44,7 +44,8 @@ final class SftpFolder implements DropFolder {
         String dir = e.getDirectory().endsWith("/") && e.getDirectory().length() > 1
                 ? e.getDirectory().substring(0, e.getDirectory().length() - 1) : e.getDirectory();
         String where = "sftp://" + e.getHost() + ":" + port + "/" + dir;
-        String pinned = e.getHostKeyFingerprint().trim();
+        // base64 fingerprints hold '+', which an unencoded endpoint URI turns into a space; a fingerprint has none
+        String pinned = e.getHostKeyFingerprint().trim().replace(' ', '+');
         Duration timeout = e.timeoutDuration();
         SshClient ssh = SshClient.setUpDefaultClient();
         ssh.setServerKeyVerifier((session, address, key) -> matches(pinned, key));
