@@ -46,6 +46,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     private volatile String feedId;
     private volatile RunRecord lastRun;
+    private volatile String currentRunId;
     private volatile boolean paused;
     private volatile FeedTotals totals = FeedTotals.NONE;
     private volatile Instant startedAt;
@@ -74,6 +75,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     public StateStore stateStore() {
         return state;
+    }
+
+    /** The id of the run in progress, for a source's own reports; null between runs. */
+    protected final String currentRunId() {
+        return currentRunId;
     }
 
     /** The last finished run, or null before the first. */
@@ -235,12 +241,15 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         run.receipt.replayOf(replayOf);
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
+        currentRunId = runId;
         try {
             reader.read(run);
             run.flushPendingRejections();
         } catch (Exception e) {
             status = RunStatus.FAILED;
             error = describe(e);
+        } finally {
+            currentRunId = null;
         }
         String after = state.watermark(feedId).map(Watermark::toString).orElse(null);
         RunRecord record = new RunRecord(runId, feedId, startedAt, clock.instant(), run.read, run.delivered,
@@ -404,7 +413,8 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             try {
                 state.commitBatch(feedId, batch.runId(),
                         batch.dataset() == null ? null : batch.dataset().name(), batch.source(),
-                        checkpoint.watermark(), batch.rejections(), checkpoint.seen(), checkpoint.forgetBefore());
+                        checkpoint.watermark(), batch.rejections(), checkpoint.seen(), checkpoint.forgetBefore(),
+                        checkpoint.file());
             } catch (Exception e) {
                 failure = e;
             }

@@ -73,7 +73,7 @@ public final class JdbcStateStore implements StateStore {
      */
     @Override
     public void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
-            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore) {
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file) {
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             if (watermark != null) {
@@ -83,6 +83,9 @@ public final class JdbcStateStore implements StateStore {
             watermarks.remember(feedId, seen);
             if (forgetBefore != null) {
                 watermarks.forgetBefore(feedId, forgetBefore);
+            }
+            if (file != null) {
+                files.mark(feedId, runId, file.name(), file.size(), file.contentHash(), now);
             }
         });
     }
@@ -145,7 +148,7 @@ public final class JdbcStateStore implements StateStore {
         return quarantine.countsByReason(runId);
     }
 
-    /** Whether the feed already delivered a file of this name, size and content hash. */
+    @Override
     public boolean isFileProcessed(String feedId, String fileName, long size, String contentHash) {
         return files.isProcessed(feedId, fileName, size, contentHash);
     }

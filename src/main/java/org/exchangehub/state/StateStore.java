@@ -35,8 +35,22 @@ public interface StateStore {
      * Called only after every sink confirmed the batch. If any part fails, nothing of the batch is kept, the
      * watermark stays where it was, and the failure is thrown. Remembering a row already remembered is harmless.
      */
+    default void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore) {
+        commitBatch(feedId, runId, dataset, source, watermark, rejections, seen, forgetBefore, null);
+    }
+
+    /**
+     * As {@link #commitBatch(String, String, String, String, Watermark, List, List, LocalDateTime)}, and in the
+     * same transaction remembers {@code file} (when not null) as processed by the feed in this run, so that a
+     * file-drop source marks a file done exactly when its last batch is committed. Remembering a file already
+     * remembered is harmless.
+     */
     void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
-            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore);
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file);
+
+    /** Whether the feed already delivered this version of a file (same name, size and content hash). */
+    boolean isFileProcessed(String feedId, String fileName, long size, String contentHash);
 
     /** Ends a run with its final counts and outcome. */
     void runFinished(RunRecord run);

@@ -1,0 +1,176 @@
+package org.exchangehub.source.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Processor;
+import org.exchangehub.feed.BatchSink;
+import org.exchangehub.feed.Checkpoint;
+import org.exchangehub.feed.FeedConsumer;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.feed.Json;
+import org.exchangehub.feed.SourceLayout;
+import org.exchangehub.feed.SourceRecord;
+import org.exchangehub.mapping.ReasonCode;
+import org.exchangehub.mapping.Rejection;
+import org.exchangehub.mapping.Violation;
+import org.exchangehub.state.ProcessedFile;
+import org.exchangehub.state.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a {@code file-drop} feed: lists the drop folder, and for each file complete under the feed's rule
+ * (in name order) copies it locally while hashing it, skips it if this version was already delivered, checks it
+ * as a whole (first pass), sets it aside with a report if it is bad, else delivers its records in batches (second
+ * pass). The last batch of a file carries the file in its checkpoint, so the file is remembered as delivered in
+ * the same transaction that commits that batch, after every sink confirmed; only then is it moved or deleted.
+ */
+final class FileDropConsumer extends FeedConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileDropConsumer.class);
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final FileDropEndpoint endpoint;
+    private final FileFormat format;
+    private final Readiness readiness;
+    private final AfterRead afterRead;
+    private final Clock clock = Clock.systemUTC();
+    /** Listing entries already found delivered, so that a file left in place is not fetched again every poll. */
+    private final Map<String, DropEntry> knownDone = new ConcurrentHashMap<>();
+
+    FileDropConsumer(FileDropEndpoint endpoint, Processor processor, StateStore state, FeedRegistry registry) {
+        super(endpoint, processor, state, registry, endpoint.getFeed());
+        this.endpoint = endpoint;
+        this.format = endpoint.fileFormat();
+        this.readiness = new Readiness(endpoint.readyRule(), endpoint.getInclude(), endpoint.getTemporaryNames(),
+                endpoint.getDoneMarker(), endpoint.minAgeDuration());
+        this.afterRead = endpoint.afterReadAction();
+    }
+
+    @Override
+    protected void read(BatchSink sink) throws Exception {
+        try (DropFolder folder = endpoint.openFolder()) {
+            List<DropEntry> listing = folder.list();
+            knownDone.keySet().retainAll(listing.stream().map(DropEntry::name).toList());
+            List<DropEntry> ready = readiness.ready(listing, clock.instant(), new ArrayList<>());
+            for (DropEntry entry : ready) {
+                if (entry.equals(knownDone.get(entry.name()))) {
+                    continue;
+                }
+                readFile(folder, entry, sink);
+            }
+        }
+    }
+
+    private void readFile(DropFolder folder, DropEntry entry, BatchSink sink) throws IOException {
+        String name = entry.name();
+        Spooled file = folder instanceof LocalFolder local ? Spooled.inPlace(local.path(name))
+                : spool(folder, name);
+        try {
+            if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
+                // delivered before (a restart, another instance, or a move that failed after the commit)
+                LOG.debug("feed {}: {} was delivered before; skipped", feedId(), name);
+                finish(folder, entry);
+                return;
+            }
+            FileCheck check = FileCheck.run(format, file, endpoint.getMaxMalformedPercent(),
+                    endpoint.isRequireFinalNewline());
+            if (!check.isDeliverable()) {
+                setAside(folder, name, file, check);
+                return;
+            }
+            deliver(name, file, sink);
+            finish(folder, entry);
+        } finally {
+            file.release();
+        }
+    }
+
+    private Spooled spool(DropFolder folder, String name) throws IOException {
+        try (InputStream in = folder.open(name)) {
+            return Spooled.copy(in, endpoint.workDirectoryPath());
+        }
+    }
+
+    /** The second pass: records in batches, malformed lines as rejections, the file remembered with the last batch. */
+    private void deliver(String name, Spooled file, BatchSink sink) throws IOException {
+        int batchSize = endpoint.getBatchSize();
+        try (InputStream in = Files.newInputStream(file.path()); RecordReader reader = format.open(in)) {
+            SourceLayout layout = reader.layout();
+            List<SourceRecord> batch = new ArrayList<>(Math.min(batchSize, 1024));
+            ParsedLine line;
+            while ((line = reader.next()) != null) {
+                String key = name + ":" + line.line();
+                if (line.isMalformed()) {
+                    sink.reject(new Rejection(key, rawForm(line.raw()), List.of(new Violation(line.column(),
+                            ReasonCode.MALFORMED_RECORD, "line " + line.line() + ": " + line.problem()))));
+                    continue;
+                }
+                batch.add(new SourceRecord(key, layout, line.values()));
+                if (batch.size() == batchSize) {
+                    sink.deliver(batch, Checkpoint.NONE);
+                    batch = new ArrayList<>(Math.min(batchSize, 1024));
+                }
+            }
+            // also when the file had no records left: the file is remembered with this batch
+            sink.deliver(batch, Checkpoint.fileDone(new ProcessedFile(name, file.size(), file.sha256())));
+        }
+    }
+
+    private static String rawForm(String line) {
+        return Json.appendString(new StringBuilder("{\"line\":"), line == null ? "" : line).append('}').toString();
+    }
+
+    /** After delivery: the file (and its marker) moved, deleted or left, as configured. */
+    private void finish(DropFolder folder, DropEntry entry) throws IOException {
+        String name = entry.name();
+        String marker = endpoint.readyRule() == ReadyRule.DONE_MARKER ? readiness.markerOf(name) : null;
+        switch (afterRead) {
+            case MOVE -> {
+                String suffix = suffix();
+                folder.moveTo(name, endpoint.getDoneDirectory(), suffix);
+                if (marker != null) {
+                    folder.moveTo(marker, endpoint.getDoneDirectory(), suffix);
+                }
+            }
+            case DELETE -> {
+                folder.delete(name);
+                if (marker != null) {
+                    folder.delete(marker);
+                }
+            }
+            case LEAVE -> knownDone.put(name, entry);
+        }
+    }
+
+    private void setAside(DropFolder folder, String name, Spooled file, FileCheck check) throws IOException {
+        Instant now = clock.instant();
+        String runId = currentRunId();
+        LOG.warn("feed {}: file {} set aside in {}/{}: {} ({}); nothing of it was delivered", feedId(), name,
+                folder.describe(), endpoint.getErrorDirectory(), check.verdict(), check.reason());
+        String suffix = suffix();
+        folder.write(endpoint.getErrorDirectory(), name + ".report.txt",
+                check.report(feedId(), runId, folder.describe(), name, file, now));
+        folder.moveTo(name, endpoint.getErrorDirectory(), suffix);
+        if (endpoint.readyRule() == ReadyRule.DONE_MARKER) {
+            folder.moveTo(readiness.markerOf(name), endpoint.getErrorDirectory(), suffix);
+        }
+    }
+
+    /** Appended to a name already taken in the done or error folder (an earlier version of the file). */
+    private String suffix() {
+        return STAMP.format(clock.instant());
+    }
+}

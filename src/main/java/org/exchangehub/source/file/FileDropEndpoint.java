@@ -1,0 +1,471 @@
+package org.exchangehub.source.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.TimeUtils;
+import org.exchangehub.config.ConfigException;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.StateStore;
+
+/**
+ * Reads the files a department drops into a folder (local, FTP, FTPS or SFTP) once each: only files complete
+ * under the feed's rule, each checked as a whole before any record is delivered, remembered by name, size and
+ * content hash once every batch of it was confirmed. Formats: CSV, fixed-width (byte layout) and XML, in any
+ * charset Java knows (GBK, GB18030, UTF-8 with or without BOM), all streamed.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "file-drop", title = "File drop source",
+        syntax = "file-drop:protocol", consumerOnly = true, category = { Category.FILE })
+public final class FileDropEndpoint extends ScheduledPollEndpoint {
+
+    private static final long DEFAULT_DELAY_MS = 60_000;
+
+    @UriPath(enums = "file,ftp,ftps,sftp", description = "Where the drop folder is: file (a local or mounted folder),"
+            + " ftp, ftps (FTP over TLS) or sftp.")
+    @Metadata(required = true)
+    private final String protocol;
+
+    @UriParam(description = "The drop folder: a path on the server, or a local path for protocol file.")
+    @Metadata(required = true)
+    private String directory;
+
+    @UriParam(label = "connection", description = "The server's host name or address (not for protocol file).")
+    private String host;
+
+    @UriParam(label = "connection", description = "The server's port; 0 for the protocol's default (21, 990, 22).")
+    private int port;
+
+    @UriParam(label = "security", description = "The account on the server. Give the hub its own account that may"
+            + " only read, rename into the done and error folders, and write reports.")
+    private String username;
+
+    @UriParam(label = "security", secret = true, description = "The account's password.")
+    private String password;
+
+    @UriParam(label = "security", description = "SFTP: the server's host key fingerprint, as ssh-keygen -lf prints it"
+            + " (SHA256:...). Required for sftp: the connection fails if the server presents another key.")
+    private String hostKeyFingerprint;
+
+    @UriParam(label = "security", description = "SFTP: a private key file (OpenSSH or PEM) to log in with, instead of"
+            + " or besides the password.")
+    private String privateKeyFile;
+
+    @UriParam(label = "security", description = "FTPS: implicit TLS (port 990) instead of explicit AUTH TLS.")
+    private boolean ftpsImplicit;
+
+    @UriParam(label = "security", description = "FTPS: a PKCS12 trust store holding the server's certificate or its"
+            + " CA; the Java runtime's trusted CAs when empty.")
+    private String trustStore;
+
+    @UriParam(label = "security", secret = true, description = "FTPS: the trust store's password.")
+    private String trustStorePassword;
+
+    @UriParam(label = "connection", defaultValue = "UTF-8", description = "Encoding of file names on the FTP control"
+            + " connection; some older Chinese servers use GBK.")
+    private String fileNameEncoding = "UTF-8";
+
+    @UriParam(label = "connection", defaultValue = "30s", description = "Connect and read timeout (30s, 2m, PT30S).")
+    private String timeout = "30s";
+
+    @UriParam(defaultValue = "*", description = "Comma-separated glob patterns of the data files to read, e.g."
+            + " *.csv or HJ_*.dat.")
+    private String include = "*";
+
+    @UriParam(defaultValue = ".*,*.tmp,*.part,*.filepart,*.uploading", description = "Comma-separated glob patterns"
+            + " of temporary names that are never read (uploads in progress).")
+    private String temporaryNames = ".*,*.tmp,*.part,*.filepart,*.uploading";
+
+    @UriParam(enums = "doneMarker,rename,stable", defaultValue = "doneMarker", description = "When a file is"
+            + " complete: doneMarker (a marker file is written beside it after it), rename (uploaded under a temporary"
+            + " name, then renamed) or stable (unchanged size since the previous poll and older than minAge).")
+    private String readyWhen = "doneMarker";
+
+    @UriParam(defaultValue = "${file}.ok", description = "The done-marker's name: ${file} is the data file's name,"
+            + " ${name} the name without its extension (e.g. ${name}.ok or ${file}.flg).")
+    private String doneMarker = "${file}.ok";
+
+    @UriParam(defaultValue = "1m", description = "For readyWhen=stable: how long a file must be unchanged.")
+    private String minAge = "1m";
+
+    @UriParam(enums = "move,leave,delete", defaultValue = "move", description = "What happens to a delivered file and"
+            + " its marker: move (into doneDirectory), leave, or delete.")
+    private String afterRead = "move";
+
+    @UriParam(defaultValue = "done", description = "Sub-folder of the drop folder that delivered files move to.")
+    private String doneDirectory = "done";
+
+    @UriParam(defaultValue = "error", description = "Sub-folder of the drop folder that bad files (truncated, too many"
+            + " malformed lines, unreadable) move to, each with a NAME.report.txt.")
+    private String errorDirectory = "error";
+
+    @UriParam(enums = "csv,fixed,xml", description = "The file format: csv, fixed (fixed-width by byte offsets, needs"
+            + " layout) or xml (needs recordElement and columns).")
+    @Metadata(required = true)
+    private String format;
+
+    @UriParam(defaultValue = "UTF-8", description = "The files' charset: GBK, GB18030, UTF-8 (a byte-order mark is"
+            + " skipped).")
+    private String charset = "UTF-8";
+
+    @UriParam(label = "csv", defaultValue = ",", description = "CSV: the field delimiter (one character; \\t for tab).")
+    private String delimiter = ",";
+
+    @UriParam(label = "csv", defaultValue = "\"", description = "CSV: the quote character; empty for none.")
+    private String quote = "\"";
+
+    @UriParam(label = "csv", defaultValue = "true", description = "CSV: whether the first line holds the column names.")
+    private boolean header = true;
+
+    @UriParam(description = "Comma-separated column names: for CSV without a header (positional), or overriding"
+            + " the header; for XML the child elements (and @attributes) of the record element.")
+    private String columns;
+
+    @UriParam(label = "fixed", description = "Fixed-width: the layout file (e.g. config/layouts/NAME.yaml).")
+    private String layout;
+
+    @UriParam(label = "xml", description = "XML: local name of the element that holds one record.")
+    private String recordElement;
+
+    @UriParam(label = "xml", description = "XML: namespace URI of the record element; empty for none.")
+    private String recordNamespace;
+
+    @UriParam(defaultValue = "5", description = "Most malformed records a file may have, in percent of its records;"
+            + " above it the file is set aside and nothing of it is delivered.")
+    private double maxMalformedPercent = 5;
+
+    @UriParam(defaultValue = "true", description = "CSV and fixed-width: a file whose last line does not end with a"
+            + " line break is taken as truncated and set aside.")
+    private boolean requireFinalNewline = true;
+
+    @UriParam(description = "Local folder for copies of remote files while they are read; the system temp folder"
+            + " when empty.")
+    private String workDirectory;
+
+    @UriParam(description = "The feed id. Defaults to the id of the route that consumes this source.")
+    private String feed;
+
+    @UriParam(defaultValue = "5000", description = "Records per exchange (batch).")
+    private int batchSize = 5000;
+
+    private FileFormat fileFormat;
+    private TrustManager trustManager;
+
+    FileDropEndpoint(String uri, FileDropComponent component, String protocol) {
+        super(uri, component);
+        this.protocol = protocol;
+    }
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_DELAY_MS;
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException("file-drop is a source only; it cannot be used in 'to'");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        StateStore state = lookup(StateStore.class);
+        FeedRegistry registry = lookup(FeedRegistry.class);
+        FileDropConsumer consumer = new FileDropConsumer(this, processor, state, registry);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private <T> T lookup(Class<T> type) {
+        T bean = getCamelContext().getRegistry().findSingleByType(type);
+        if (bean == null) {
+            throw new IllegalStateException("file-drop needs exactly one " + type.getSimpleName()
+                    + " bean in the registry; the hub configures it (is this running outside the hub?)");
+        }
+        return bean;
+    }
+
+    /** Fails fast on impossible options, naming the option; builds the format once. */
+    void validate() {
+        Protocol p = protocol();
+        require("directory", directory);
+        if (p.isRemote()) {
+            require("host", host);
+            require("username", username);
+        }
+        if (p == Protocol.SFTP) {
+            require("hostKeyFingerprint", hostKeyFingerprint);
+        }
+        if (port < 0 || port > 65535) {
+            throw problem("port", String.valueOf(port), "is not a port", "use 1-65535, or 0 for the default");
+        }
+        choice("readyWhen", readyWhen, ReadyRule.class);
+        choice("afterRead", afterRead, AfterRead.class);
+        if (readyRule() == ReadyRule.DONE_MARKER && !doneMarker.contains("${file}") && !doneMarker.contains("${name}")) {
+            throw problem("doneMarker", doneMarker, "does not name the data file",
+                    "use ${file} or ${name}, e.g. ${file}.ok");
+        }
+        for (String folder : List.of(doneDirectory, errorDirectory)) {
+            if (!FileNames.isPlain(folder)) {
+                throw problem(folder.equals(doneDirectory) ? "doneDirectory" : "errorDirectory", folder,
+                        "must be a plain sub-folder name of the drop folder", "use e.g. done or error");
+            }
+        }
+        if (batchSize <= 0) {
+            throw problem("batchSize", String.valueOf(batchSize), "must be positive", "use e.g. 5000");
+        }
+        if (maxMalformedPercent < 0 || maxMalformedPercent > 100) {
+            throw problem("maxMalformedPercent", String.valueOf(maxMalformedPercent), "must be between 0 and 100",
+                    "use e.g. 5");
+        }
+        duration("timeout", timeout);
+        duration("minAge", minAge);
+        Charset cs = charset();
+        fileFormat = buildFormat(cs);
+        if (p == Protocol.FTPS && trustStore != null && !trustStore.isBlank()) {
+            trustManager = loadTrustStore();
+        }
+    }
+
+    private FileFormat buildFormat(Charset cs) {
+        String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+        switch (f) {
+            case "csv" -> {
+                String d = "\\t".equals(delimiter) ? "\t" : delimiter;
+                if (d == null || d.length() != 1) {
+                    throw problem("delimiter", delimiter, "must be one character", "use e.g. , or | or \\t");
+                }
+                if (quote != null && quote.length() > 1) {
+                    throw problem("quote", quote, "must be one character or empty", "use \" or leave it empty");
+                }
+                if (!header && columnList().isEmpty()) {
+                    throw problem("columns", columns, "a CSV file without a header needs its column names",
+                            "list them in file order, e.g. columns=GMSFHM,XM,XB");
+                }
+                return new CsvFormat(cs, d.charAt(0), quote == null || quote.isEmpty() ? null : quote.charAt(0),
+                        header, columnList());
+            }
+            case "fixed" -> {
+                require("layout", layout);
+                return new FixedWidthFormat(cs, FixedWidthLayout.load(Path.of(layout)));
+            }
+            case "xml" -> {
+                require("recordElement", recordElement);
+                if (columnList().isEmpty()) {
+                    throw problem("columns", columns, "XML needs the column names",
+                            "list the record element's child elements (and @attributes), e.g. columns=GMSFHM,XM");
+                }
+                return new XmlFormat(cs, recordNamespace, recordElement.trim(), columnList());
+            }
+            default -> throw problem("format", format, "unknown format", "use csv, fixed or xml");
+        }
+    }
+
+    private TrustManager loadTrustStore() {
+        try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, trustStorePassword == null ? new char[0] : trustStorePassword.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            return tmf.getTrustManagers()[0];
+        } catch (IOException | GeneralSecurityException e) {
+            throw problem("trustStore", trustStore, "cannot be read as a PKCS12 trust store: " + e.getMessage(),
+                    "check the path and trustStorePassword");
+        }
+    }
+
+    private void require(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw problem(option, value, "is required here", "set " + option + " in the feed's route");
+        }
+    }
+
+    private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        String normalised = value == null ? "" : value.trim().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        try {
+            return Enum.valueOf(type, normalised);
+        } catch (IllegalArgumentException e) {
+            throw problem(option, value, "unknown value", "use one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> lowerCamel(c.name())).toList());
+        }
+    }
+
+    private static String lowerCamel(String constant) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : constant.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private Duration duration(String option, String value) {
+        try {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(value.trim()));
+        } catch (RuntimeException e) {
+            throw problem(option, value, "is not a duration", "write e.g. 30s, 5m, 1h or PT30S");
+        }
+    }
+
+    private ConfigException problem(String option, String value, String what, String fix) {
+        return new ConfigException(getEndpointUri().replaceAll("(?i)(password=)[^&]*", "$1xxxxxx"), option, value,
+                what, fix);
+    }
+
+    Protocol protocol() {
+        try {
+            return Protocol.valueOf(protocol.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw problem("protocol", protocol, "unknown protocol", "use file-drop:file, ftp, ftps or sftp");
+        }
+    }
+
+    Charset charset() {
+        try {
+            return Charset.forName(charset.trim());
+        } catch (RuntimeException e) {
+            throw problem("charset", charset, "unknown charset", "use GBK, GB18030 or UTF-8");
+        }
+    }
+
+    ReadyRule readyRule() {
+        return choice("readyWhen", readyWhen, ReadyRule.class);
+    }
+
+    AfterRead afterReadAction() {
+        return choice("afterRead", afterRead, AfterRead.class);
+    }
+
+    Duration timeoutDuration() {
+        return duration("timeout", timeout);
+    }
+
+    Duration minAgeDuration() {
+        return duration("minAge", minAge);
+    }
+
+    FileFormat fileFormat() {
+        return fileFormat;
+    }
+
+    TrustManager trustManager() {
+        return trustManager;
+    }
+
+    List<String> columnList() {
+        if (columns == null || columns.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(columns.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    Path workDirectoryPath() {
+        return workDirectory == null || workDirectory.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Path.of(workDirectory);
+    }
+
+    /** Opens the drop folder for one run. */
+    DropFolder openFolder() throws IOException {
+        return switch (protocol()) {
+            case FILE -> new LocalFolder(Path.of(directory));
+            case FTP, FTPS -> FtpFolder.connect(this);
+            case SFTP -> SftpFolder.connect(this);
+        };
+    }
+
+    // getters and setters bind the URI options
+
+    public String getProtocol() { return protocol; }
+    public String getDirectory() { return directory; }
+    public void setDirectory(String directory) { this.directory = directory; }
+    public String getHost() { return host; }
+    public void setHost(String host) { this.host = host; }
+    public int getPort() { return port; }
+    public void setPort(int port) { this.port = port; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getHostKeyFingerprint() { return hostKeyFingerprint; }
+    public void setHostKeyFingerprint(String hostKeyFingerprint) { this.hostKeyFingerprint = hostKeyFingerprint; }
+    public String getPrivateKeyFile() { return privateKeyFile; }
+    public void setPrivateKeyFile(String privateKeyFile) { this.privateKeyFile = privateKeyFile; }
+    public boolean isFtpsImplicit() { return ftpsImplicit; }
+    public void setFtpsImplicit(boolean ftpsImplicit) { this.ftpsImplicit = ftpsImplicit; }
+    public String getTrustStore() { return trustStore; }
+    public void setTrustStore(String trustStore) { this.trustStore = trustStore; }
+    public String getTrustStorePassword() { return trustStorePassword; }
+    public void setTrustStorePassword(String trustStorePassword) { this.trustStorePassword = trustStorePassword; }
+    public String getFileNameEncoding() { return fileNameEncoding; }
+    public void setFileNameEncoding(String fileNameEncoding) { this.fileNameEncoding = fileNameEncoding; }
+    public String getTimeout() { return timeout; }
+    public void setTimeout(String timeout) { this.timeout = timeout; }
+    public String getInclude() { return include; }
+    public void setInclude(String include) { this.include = include; }
+    public String getTemporaryNames() { return temporaryNames; }
+    public void setTemporaryNames(String temporaryNames) { this.temporaryNames = temporaryNames; }
+    public String getReadyWhen() { return readyWhen; }
+    public void setReadyWhen(String readyWhen) { this.readyWhen = readyWhen; }
+    public String getDoneMarker() { return doneMarker; }
+    public void setDoneMarker(String doneMarker) { this.doneMarker = doneMarker; }
+    public String getMinAge() { return minAge; }
+    public void setMinAge(String minAge) { this.minAge = minAge; }
+    public String getAfterRead() { return afterRead; }
+    public void setAfterRead(String afterRead) { this.afterRead = afterRead; }
+    public String getDoneDirectory() { return doneDirectory; }
+    public void setDoneDirectory(String doneDirectory) { this.doneDirectory = doneDirectory; }
+    public String getErrorDirectory() { return errorDirectory; }
+    public void setErrorDirectory(String errorDirectory) { this.errorDirectory = errorDirectory; }
+    public String getFormat() { return format; }
+    public void setFormat(String format) { this.format = format; }
+    public String getCharset() { return charset; }
+    public void setCharset(String charset) { this.charset = charset; }
+    public String getDelimiter() { return delimiter; }
+    public void setDelimiter(String delimiter) { this.delimiter = delimiter; }
+    public String getQuote() { return quote; }
+    public void setQuote(String quote) { this.quote = quote; }
+    public boolean isHeader() { return header; }
+    public void setHeader(boolean header) { this.header = header; }
+    public String getColumns() { return columns; }
+    public void setColumns(String columns) { this.columns = columns; }
+    public String getLayout() { return layout; }
+    public void setLayout(String layout) { this.layout = layout; }
+    public String getRecordElement() { return recordElement; }
+    public void setRecordElement(String recordElement) { this.recordElement = recordElement; }
+    public String getRecordNamespace() { return recordNamespace; }
+    public void setRecordNamespace(String recordNamespace) { this.recordNamespace = recordNamespace; }
+    public double getMaxMalformedPercent() { return maxMalformedPercent; }
+    public void setMaxMalformedPercent(double maxMalformedPercent) { this.maxMalformedPercent = maxMalformedPercent; }
+    public boolean isRequireFinalNewline() { return requireFinalNewline; }
+    public void setRequireFinalNewline(boolean requireFinalNewline) { this.requireFinalNewline = requireFinalNewline; }
+    public String getWorkDirectory() { return workDirectory; }
+    public void setWorkDirectory(String workDirectory) { this.workDirectory = workDirectory; }
+    public String getFeed() { return feed; }
+    public void setFeed(String feed) { this.feed = feed; }
+    public int getBatchSize() { return batchSize; }
+    public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+}

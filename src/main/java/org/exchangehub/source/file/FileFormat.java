@@ -1,0 +1,14 @@
+package org.exchangehub.source.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** How a feed's files are laid out (CSV, fixed-width, XML), configured once per feed and used per file. */
+interface FileFormat {
+
+    /** Starts reading one file; the reader owns {@code in} and closes it. */
+    RecordReader open(InputStream in) throws IOException;
+
+    /** Whether a file that does not end with a line break is taken as truncated (line formats only). */
+    boolean isLineBased();
+}

@@ -1,0 +1,125 @@
+package org.exchangehub.source.file;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.exchangehub.catalogue.CatalogueLoader;
+import org.exchangehub.catalogue.DivisionCodes;
+import org.exchangehub.feed.FeedConsumer;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.JdbcStateStore;
+import org.exchangehub.state.RunRecord;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.exchangehub.unify.FeedMappings;
+
+/**
+ * A hub in miniature for tests: one feed route {@code file-drop:... → unify:public-security-persons → lake:person},
+ * an in-memory state store that outlives restarts of the Camel context (a restart, or a second instance), and a
+ * DuckDB reader of the lake.
+ */
+final class TestHub implements AutoCloseable {
+
+    static final String FEED = "public-security.households";
+
+    private final JdbcDataSource state;
+    private final Path lake;
+    private final FeedMappings mappings;
+    private DefaultCamelContext camel;
+    private JdbcStateStore store;
+
+    TestHub(Path lake) {
+        this.lake = lake;
+        this.state = new JdbcDataSource();
+        state.setURL("jdbc:h2:mem:file-drop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(state).locations("classpath:db/state").load().migrate();
+        this.mappings = FeedMappings.load(Path.of("config/mappings"), CatalogueLoader.load(Path.of("config/catalogue")),
+                DivisionCodes.loadIfPresent(Path.of("config/codes/divisions.csv")), Clock.systemDefaultZone());
+    }
+
+    /** Starts (or restarts) the hub with a feed reading {@code sourceUri}; the state store is kept. */
+    TestHub start(String sourceUri) throws Exception {
+        stop();
+        store = new JdbcStateStore(state);
+        FeedRegistry registry = new FeedRegistry();
+        registry.suspendScheduling(true);
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("stateStore", store);
+        camel.getRegistry().bind("feedRegistry", registry);
+        camel.getRegistry().bind("feedMappings", mappings);
+        String lakeUri = "lake:person?root=" + lake.toAbsolutePath();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(sourceUri).routeId(FEED).to("unify:public-security-persons").to(lakeUri);
+            }
+        });
+        camel.start();
+        return this;
+    }
+
+    RunRecord run() {
+        FeedConsumer feed = (FeedConsumer) camel.getRoute(FEED).getConsumer();
+        return feed.runNow();
+    }
+
+    JdbcStateStore store() {
+        return store;
+    }
+
+    /** The person records in the lake, ordered by source key. */
+    List<Map<String, Object>> lake() throws SQLException {
+        return lake("SELECT * EXCLUDE (_run_id, _extracted_at, _record_hash) FROM read_parquet("
+                + "'" + lake.toAbsolutePath() + "/person/**/*.parquet', hive_partitioning = false) ORDER BY _source_key");
+    }
+
+    long lakeCount() throws SQLException {
+        if (!java.nio.file.Files.exists(lake.resolve("person"))) {
+            return 0;
+        }
+        return Long.parseLong((String) lake("SELECT COUNT(*) AS n FROM read_parquet('" + lake.toAbsolutePath()
+                + "/person/**/*.parquet')").get(0).get("n"));
+    }
+
+    private static List<Map<String, Object>> lake(String sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    row.put(md.getColumnLabel(i), v == null ? null : v.toString());
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private void stop() {
+        if (camel != null) {
+            camel.stop();
+            camel = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
