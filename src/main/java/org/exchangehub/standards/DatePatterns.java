@@ -21,10 +21,16 @@ public final class DatePatterns {
 
     private final List<String> patterns;
     private final DateTimeFormatter[] formatters;
+    /** Patterns that are exactly eight digits {@code yyyyMMdd}: parsed by hand, the same result without java.time's parser. */
+    private final boolean[] compact;
 
     private DatePatterns(List<String> patterns, List<DateTimeFormatter> formatters) {
         this.patterns = List.copyOf(patterns);
         this.formatters = formatters.toArray(new DateTimeFormatter[0]);
+        this.compact = new boolean[this.formatters.length];
+        for (int i = 0; i < compact.length; i++) {
+            compact[i] = "yyyyMMdd".equals(patterns.get(i)) || "uuuuMMdd".equals(patterns.get(i));
+        }
     }
 
     /** Only the standard forms. */
@@ -57,7 +63,18 @@ public final class DatePatterns {
         if (s == null) {
             return null;
         }
-        for (DateTimeFormatter f : formatters) {
+        for (int i = 0; i < formatters.length; i++) {
+            DateTimeFormatter f = formatters[i];
+            if (compact[i]) {
+                if (!eightDigits(s)) {
+                    continue;
+                }
+                try {
+                    return LocalDate.of(digits(s, 0, 4), digits(s, 4, 6), digits(s, 6, 8));
+                } catch (DateTimeException e) {
+                    return null; // the pattern fits but the date is not real
+                }
+            }
             ParsePosition pos = new ParsePosition(0);
             TemporalAccessor unresolved = f.parseUnresolved(s, pos);
             if (unresolved == null || pos.getErrorIndex() >= 0 || pos.getIndex() != s.length()) {
@@ -70,6 +87,27 @@ public final class DatePatterns {
             }
         }
         return Dates.parse(s);
+    }
+
+    private static boolean eightDigits(String s) {
+        if (s.length() != 8) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     private static DateTimeFormatter compile(String pattern) {

@@ -42,6 +42,7 @@ final class LakeSchema {
     private final String[] names;
     private final boolean[] required;
     private final ValueWriter[] writers;
+    private final List<String> dictionaryColumns = new java.util.ArrayList<>();
 
     private LakeSchema(Dataset dataset) {
         this.dataset = dataset;
@@ -61,13 +62,20 @@ final class LakeSchema {
                     builder.primitive(PrimitiveTypeName.BINARY, rep)
                             .as(LogicalTypeAnnotation.stringType()).named(f.name());
                     writers[i] = (out, v) -> out.addBinary(Binary.fromString((String) v));
+                    if (!f.codes().isEmpty() || "division_code".equals(f.rule()) || "sex_code".equals(f.rule())) {
+                        dictionaryColumns.add(f.name());
+                    }
                 }
                 case DATE -> {
                     builder.primitive(PrimitiveTypeName.INT32, rep)
                             .as(LogicalTypeAnnotation.dateType()).named(f.name());
                     writers[i] = (out, v) -> out.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay()));
+                    dictionaryColumns.add(f.name());
                 }
-                case DECIMAL -> writers[i] = decimal(builder, rep, f);
+                case DECIMAL -> {
+                    writers[i] = decimal(builder, rep, f);
+                    dictionaryColumns.add(f.name());
+                }
                 default -> throw new IllegalArgumentException("no Parquet type for " + f.type());
             }
         }
@@ -80,6 +88,7 @@ final class LakeSchema {
                 .named(EXTRACTED_AT);
         builder.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RECORD_HASH);
         type = builder.named(dataset.name());
+        dictionaryColumns.addAll(List.of(DATASET, SOURCE, RUN_ID, EXTRACTED_AT));
     }
 
     static LakeSchema of(Dataset dataset) {
@@ -130,6 +139,15 @@ final class LakeSchema {
         }
         System.arraycopy(raw, 0, out, length - raw.length, raw.length);
         return out;
+    }
+
+    /**
+     * The columns worth a Parquet dictionary: code-table fields, numbers and dates, and the lineage fields that
+     * are constant per file. Free-text and unique columns (names, credit codes, keys, hashes) are not: building
+     * a dictionary that Parquet then throws away was the largest single cost of writing a batch.
+     */
+    List<String> dictionaryColumns() {
+        return dictionaryColumns;
     }
 
     Dataset dataset() {

@@ -113,12 +113,16 @@ public final class LakeWriter {
         try {
             RecordWriteSupport support = new RecordWriteSupport(schemaFor(dataset), batch.source(), runId,
                     batch.extractedAt());
-            try (ParquetWriter<UnifiedRecord> writer = new Builder(new LocalOutputFile(tmp), support)
+            Builder builder = new Builder(new LocalOutputFile(tmp), support)
                     .withConf(new PlainParquetConfiguration())
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withCompressionCodec(options.compression().codec())
                     .withRowGroupSize(options.rowGroupSize())
-                    .build()) {
+                    .withDictionaryEncoding(false);
+            for (String column : support.schema().dictionaryColumns()) {
+                builder = builder.withDictionaryEncoding(column, true);
+            }
+            try (ParquetWriter<UnifiedRecord> writer = builder.build()) {
                 for (UnifiedRecord record : records) {
                     writer.write(record);
                 }

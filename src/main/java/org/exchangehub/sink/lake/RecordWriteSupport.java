@@ -34,6 +34,10 @@ final class RecordWriteSupport extends WriteSupport<UnifiedRecord> {
                 extractedAt.getNano() / 1_000);
     }
 
+    LakeSchema schema() {
+        return schema;
+    }
+
     @Override
     public WriteContext init(Configuration configuration) {
         return new WriteContext(schema.type(), Map.of());

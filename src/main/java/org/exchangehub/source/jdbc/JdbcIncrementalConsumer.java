@@ -135,7 +135,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
                 Object[] values = values(rs, q.columns().size());
                 LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
                 String key = String.valueOf(values[q.keyIndex()]);
-                if (changed != null && seen.contains(key + '\u0000' + changed)) {
+                if (changed != null && !seen.isEmpty() && seen.contains(key + '\u0000' + changed)) {
                     continue; // inside the look-back window and already delivered
                 }
                 values[q.changeIndex()] = changed;

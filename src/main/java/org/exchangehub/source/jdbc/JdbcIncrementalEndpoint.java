@@ -62,9 +62,9 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
             + " ISO-8601 (PT5M).")
     private String lookBack = "5m";
 
-    @UriParam(defaultValue = "5000", description = "Records per exchange (batch). Each batch is mapped, delivered to"
+    @UriParam(defaultValue = "20000", description = "Records per exchange (batch). Each batch is mapped, delivered to"
             + " every sink and committed before the next is read.")
-    private int batchSize = 5000;
+    private int batchSize = 20_000;
 
     @UriParam(defaultValue = "1000", description = "JDBC fetch size: rows the driver holds in memory at a time.")
     private int fetchSize = 1000;

@@ -1,0 +1,129 @@
+package org.exchangehub.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.exchangehub.demo.SeedResult;
+
+/**
+ * The side-by-side benchmark of issue 7, run by {@code mvn -B -Pbench verify}: seeds the market-regulation
+ * register into an embedded PostgreSQL, then runs the machine's limits, the hub, a typical hand-written Camel
+ * route and a Spring Batch job over the same rows in one JVM, and prints (and writes) one table.
+ * Options (system properties): bench.rows, bench.stages (all or hub), bench.rounds, bench.out, bench.jfr.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.getInteger("bench.rows", 1_000_000);
+        int rounds = Integer.getInteger("bench.rounds", 1);
+        boolean all = !"hub".equals(System.getProperty("bench.stages", "all"));
+        boolean jfr = Boolean.getBoolean("bench.jfr");
+        Path out = Path.of(System.getProperty("bench.out", "bench/results/latest.md"));
+        Path work = Files.createDirectories(Path.of("target", "bench-work"));
+        clean(work);
+        long t0 = System.nanoTime();
+        List<Meter.Result> results = new ArrayList<>();
+        String seeded;
+        long sourceBytes;
+        try (BenchDatabase db = BenchDatabase.start(work)) {
+            System.out.println("bench: seeding " + rows + " rows into embedded PostgreSQL ...");
+            long s0 = System.nanoTime();
+            SeedResult seed = db.seed(rows);
+            sourceBytes = db.sourceBytes();
+            seeded = String.format("%,d rows (%,.1f MB of values) seeded in %.0f s; dirty kinds %s", seed.rows(),
+                    sourceBytes / 1e6, (System.nanoTime() - s0) / 1e9, seed.kinds());
+            System.out.println("bench: " + seeded);
+            Meter meter = new Meter(new DbCpu(db.postmasterPid()));
+            try (HikariDataSource pool = db.streamingPool("bench-hand")) {
+                for (int round = 0; round < rounds; round++) {
+                    if (all) {
+                        results.add(report(meter.measure(LimitStages.readOnly(pool))));
+                        results.add(report(meter.measure(LimitStages.copy(pool, work.resolve("copy-" + round)))));
+                    }
+                    try (HubStage hub = new HubStage(db, work)) {
+                        hub.start(round);
+                        Recording recording = jfr ? startJfr() : null;
+                        results.add(report(meter.measure(hub)));
+                        if (recording != null) {
+                            Path file = Path.of("target", "bench-hub.jfr");
+                            recording.dump(file);
+                            recording.close();
+                            System.out.println("bench: JFR recording of the hub stage: " + file);
+                        }
+                    }
+                    if (all) {
+                        results.add(report(meter.measure(new CamelStage(pool, work.resolve("camel-lake-" + round)))));
+                        results.add(report(meter.measure(new BatchStage(pool, work.resolve("batch-lake-" + round)))));
+                    }
+                }
+            }
+        }
+        String table = Table.markdown(best(results), sourceBytes, rows);
+        String text = header(rows, rounds, seeded, (System.nanoTime() - t0) / 1e9) + "\n" + table;
+        System.out.println();
+        System.out.println(text);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
+        System.out.println("bench: written to " + out);
+        clean(work);
+        System.exit(0); // the embedded servers' non-daemon threads are gone; don't wait for stray pools
+    }
+
+    private static Recording startJfr() throws Exception {
+        Recording r = new Recording(Configuration.getConfiguration("profile"));
+        r.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
+        r.start();
+        return r;
+    }
+
+    private static Meter.Result report(Meter.Result r) {
+        System.out.printf("bench: %-60s %,10d rows in %6.1f s%n", r.stage(), r.outcome().rowsRead(), r.seconds());
+        return r;
+    }
+
+    /** Of several rounds, each stage's fastest (the machine is shared; the fastest is the least disturbed). */
+    private static List<Meter.Result> best(List<Meter.Result> results) {
+        Map<String, Meter.Result> best = new LinkedHashMap<>();
+        for (Meter.Result r : results) {
+            best.merge(r.stage(), r, (a, b) -> b.seconds() < a.seconds() ? b : a);
+        }
+        return new ArrayList<>(best.values());
+    }
+
+    private static String header(int rows, int rounds, String seeded, double seconds) {
+        Runtime rt = Runtime.getRuntime();
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return "## Benchmark: " + String.format("%,d", rows) + " rows, "
+                + LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES) + "\n\n"
+                + "- machine: " + rt.availableProcessors() + " cores, " + memory / (1L << 30) + " GiB, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " (shared, noisy)\n"
+                + "- JVM: Java " + System.getProperty("java.version") + ", -Xmx" + rt.maxMemory() / (1L << 20)
+                + "m, " + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName() + "\n"
+                + "- data: " + seeded + "\n"
+                + "- rounds: " + rounds + (rounds > 1 ? " (each stage's fastest shown)" : "") + "; whole run "
+                + String.format("%.0f s", seconds) + "\n";
+    }
+
+    private static void clean(Path work) throws IOException {
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(work)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.exchangehub.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+
+/**
+ * Measures one stage: wall time, this JVM's CPU time (process CPU via the platform MXBean), the database
+ * server's CPU time (from /proc), and peak heap (the heap pools' peak usage, reset before the stage).
+ */
+final class Meter {
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+
+    /** A measured stage. */
+    record Result(String stage, Stage.Outcome outcome, double seconds, double jvmCpu, double dbCpu, long peakHeap) {
+    }
+
+    private final DbCpu dbCpu;
+
+    Meter(DbCpu dbCpu) {
+        this.dbCpu = dbCpu;
+    }
+
+    Result measure(Stage stage) throws Exception {
+        System.gc();
+        HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpu0 = OS.getProcessCpuTime();
+        double db0 = dbCpu.seconds();
+        long t0 = System.nanoTime();
+        Stage.Outcome outcome = stage.run();
+        long t1 = System.nanoTime();
+        long cpu1 = OS.getProcessCpuTime();
+        double db1 = dbCpu.seconds();
+        long peak = HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Result(stage.name(), outcome, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, db1 - db0, peak);
+    }
+}

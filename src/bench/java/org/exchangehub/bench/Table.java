@@ -1,0 +1,32 @@
+package org.exchangehub.bench;
+
+import java.util.List;
+
+/** The results as a Markdown table, each stage's throughput also as a ratio to the copy limit. */
+final class Table {
+
+    private Table() {
+    }
+
+    static String markdown(List<Meter.Result> results, long sourceBytes, long sourceRows) {
+        double limit = results.stream().filter(r -> r.stage().startsWith("copy limit"))
+                .mapToDouble(Table::rowsPerSecond).findFirst().orElse(Double.NaN);
+        StringBuilder sb = new StringBuilder();
+        sb.append("| stage | rows read | rows written | s | rows/s | MB/s | JVM CPU s | DB CPU s | peak heap MB"
+                + " | Parquet MB | × copy limit | note |\n");
+        sb.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        for (Meter.Result r : results) {
+            double rps = rowsPerSecond(r);
+            double mbs = sourceBytes / 1e6 * r.outcome().rowsRead() / Math.max(1, sourceRows) / r.seconds();
+            sb.append(String.format("| %s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %,d | %.1f | %s | %s |%n",
+                    r.stage(), r.outcome().rowsRead(), r.outcome().rowsWritten(), r.seconds(), rps, mbs, r.jvmCpu(),
+                    r.dbCpu(), r.peakHeap() >> 20, r.outcome().bytesWritten() / 1e6,
+                    Double.isNaN(limit) ? "–" : String.format("%.2f", rps / limit), r.outcome().note()));
+        }
+        return sb.toString();
+    }
+
+    private static double rowsPerSecond(Meter.Result r) {
+        return r.outcome().rowsRead() / r.seconds();
+    }
+}
