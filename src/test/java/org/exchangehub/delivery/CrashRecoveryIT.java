@@ -136,7 +136,7 @@ class CrashRecoveryIT {
                 "--camel.main.jmx-enabled=false",
                 "--camel.main.routes-include-pattern=file:src/test/resources/delivery/routes/*.yaml",
                 "--delivery.batch-size=" + BATCH,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("state/hub"),
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("state/hub") + ";WRITE_DELAY=0",
                 "--hub.lake.root=" + dir.resolve("lake"),
                 "--hub.kafka.brokers=" + kafka.brokers(),
                 "--hub.warehouse.url=" + postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
