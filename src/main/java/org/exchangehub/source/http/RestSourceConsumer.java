@@ -1,10 +1,7 @@
 package org.exchangehub.source.http;
 
-import java.time.Clock;
-
 import org.apache.camel.Processor;
 import org.exchangehub.feed.BatchSink;
-import org.exchangehub.feed.FeedConsumer;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 
@@ -12,23 +9,10 @@ import org.exchangehub.state.StateStore;
  * One run of a {@code rest-source} feed: pages through the service from the stored watermark and hands each
  * page on as one batch (see {@link Batches}).
  */
-final class RestSourceConsumer extends FeedConsumer {
-
-    private final RestSourceEndpoint endpoint;
-    private final Clock clock = Clock.systemUTC();
-    private volatile ResilientHttp http;
-    private volatile Authentication auth;
+final class RestSourceConsumer extends HttpSourceConsumer<RestSourceEndpoint> {
 
     RestSourceConsumer(RestSourceEndpoint endpoint, Processor processor, StateStore state, FeedRegistry registry) {
-        super(endpoint, processor, state, registry, endpoint.getFeed());
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        http = endpoint.resilientHttp(endpoint.httpClient());
-        auth = endpoint.authenticationFor(http, clock);
-        super.doStart();
+        super(endpoint, processor, state, registry);
     }
 
     @Override

@@ -1,17 +1,14 @@
 package org.exchangehub.source.http;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.Processor;
 import org.exchangehub.feed.BatchSink;
-import org.exchangehub.feed.FeedConsumer;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 import org.w3c.dom.Document;
@@ -22,23 +19,10 @@ import org.xml.sax.SAXException;
  * page number) until a page has no records, and hands each page on as one batch (see {@link Batches}). A SOAP
  * Fault ends the run with its code and string.
  */
-final class SoapSourceConsumer extends FeedConsumer {
-
-    private final SoapSourceEndpoint endpoint;
-    private final Clock clock = Clock.systemUTC();
-    private volatile ResilientHttp http;
-    private volatile Authentication auth;
+final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
 
     SoapSourceConsumer(SoapSourceEndpoint endpoint, Processor processor, StateStore state, FeedRegistry registry) {
-        super(endpoint, processor, state, registry, endpoint.getFeed());
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        http = endpoint.resilientHttp(endpoint.httpClient());
-        auth = endpoint.authenticationFor(http, clock);
-        super.doStart();
+        super(endpoint, processor, state, registry);
     }
 
     @Override

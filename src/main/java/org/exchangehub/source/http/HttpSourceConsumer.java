@@ -1,0 +1,34 @@
+package org.exchangehub.source.http;
+
+import java.time.Clock;
+
+import org.apache.camel.Processor;
+import org.exchangehub.feed.FeedConsumer;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.StateStore;
+
+/**
+ * What the REST and SOAP source consumers share: the endpoint, and the resilient HTTP client and the
+ * authentication built once when the consumer starts.
+ *
+ * @param <E> the endpoint type
+ */
+abstract class HttpSourceConsumer<E extends HttpSourceEndpoint> extends FeedConsumer {
+
+    final E endpoint;
+    final Clock clock = Clock.systemUTC();
+    volatile ResilientHttp http;
+    volatile Authentication auth;
+
+    HttpSourceConsumer(E endpoint, Processor processor, StateStore state, FeedRegistry registry) {
+        super(endpoint, processor, state, registry, endpoint.getFeed());
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        http = endpoint.resilientHttp(endpoint.httpClient());
+        auth = endpoint.authenticationFor(http, clock);
+        super.doStart();
+    }
+}
