@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * 2d, ISO-8601 (PT5M) or plain milliseconds. Camel's own {@code TimeUtils} reads PT5M, "five" and -5m all as 0,
  * which would silently turn a look-back window off or make a feed poll without pause.
  */
-final class Durations {
+public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|d|h|m|s)");
     private static final Pattern UNITS = Pattern.compile("(\\d+(ms|d|h|m|s))+");
@@ -23,7 +23,7 @@ final class Durations {
     /**
      * @throws IllegalArgumentException naming the option and the accepted forms, for anything else or a negative value
      */
-    static Duration parse(String table, String option, String text) {
+    public static Duration parse(String table, String option, String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Duration d = null;
         try {
