@@ -3,8 +3,9 @@ package org.exchangehub.kit;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,8 +63,11 @@ public final class Kit {
     public static ConfigurableApplicationContext start(Class<?> application, HubStart start) {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(start.properties());
-        return app.run(start.args());
+        // as arguments, so that they win over application.yml; the engineer's own --name=value come later and win
+        List<String> args = new ArrayList<>();
+        start.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(Arrays.asList(start.args()));
+        return app.run(args.toArray(String[]::new));
     }
 
     static int validate(String[] args, PrintStream out) {
@@ -108,16 +112,14 @@ public final class Kit {
 
     /** The hub for a command: no schedules, no demo trickle, only warnings in the log. */
     static Map<String, Object> quietHub() {
-        Map<String, Object> p = new HashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("hub.scheduling-enabled", "false");
         p.put("hub.demo.market-regulation.trickle-interval", "365d");
         p.put("logging.level.root", "WARN");
         p.put("logging.level.org.exchangehub", "WARN");
+        p.put("logging.level.org.apache.camel.spring.boot", "ERROR");
         p.put("spring.main.banner-mode", "off");
         return p;
     }
 
-    static String[] tail(String[] args) {
-        return Arrays.copyOfRange(args, 1, args.length);
-    }
 }

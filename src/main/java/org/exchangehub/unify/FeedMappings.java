@@ -3,11 +3,13 @@ package org.exchangehub.unify;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.exchangehub.catalogue.Catalogue;
@@ -16,19 +18,82 @@ import org.exchangehub.config.ConfigException;
 import org.exchangehub.mapping.Mapping;
 import org.exchangehub.mapping.MappingLoader;
 import org.exchangehub.mapping.RecordMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every feed mapping of {@code config/mappings/}, loaded and checked against the catalogue at start-up so
- * that a bad mapping stops the hub before any feed runs.
+ * that a bad mapping stops the hub before any feed runs. In development ({@link #reloadOnChange}) a mapping whose
+ * file changed is read again before the next batch uses it; a broken edit is logged and the last good one kept.
  */
 public final class FeedMappings {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeedMappings.class);
+
     private final Path dir;
     private final Map<String, BatchMapper> mappers;
+    private final Catalogue catalogue;
+    private final DivisionCodes divisions;
+    private final Clock clock;
+    private final Map<String, FileTime> loadedAt = new ConcurrentHashMap<>();
+    private volatile boolean reload;
 
-    private FeedMappings(Path dir, Map<String, BatchMapper> mappers) {
+    private FeedMappings(Path dir, Map<String, BatchMapper> mappers, Catalogue catalogue, DivisionCodes divisions,
+            Clock clock) {
         this.dir = dir;
-        this.mappers = mappers;
+        this.mappers = new ConcurrentHashMap<>(mappers);
+        this.catalogue = catalogue;
+        this.divisions = divisions;
+        this.clock = clock;
+        mappers.keySet().forEach(name -> loadedAt.put(name, modified(dir.resolve(name + ".yaml"))));
+    }
+
+    /** Development: re-read a mapping whose file changed before its next batch. */
+    public void reloadOnChange(boolean enabled) {
+        this.reload = enabled;
+    }
+
+    public boolean reloadsOnChange() {
+        return reload;
+    }
+
+    /**
+     * The current mapper of a mapping name for the next batch: with reload on, re-read when the file's modification
+     * time moved (one file-status call per batch).
+     */
+    public BatchMapper current(String name) {
+        BatchMapper m = mapper(name);
+        if (!reload) {
+            return m;
+        }
+        Path file = dir.resolve(name + ".yaml");
+        FileTime now = modified(file);
+        if (now == null || now.equals(loadedAt.get(name))) {
+            return m;
+        }
+        loadedAt.put(name, now);
+        try {
+            BatchMapper fresh = compile(file);
+            mappers.put(name, fresh);
+            LOG.info("mapping {} reloaded from {}", name, file);
+            return fresh;
+        } catch (ConfigException e) {
+            LOG.error("mapping {} not reloaded, the last good one stays in use: {}", name, e.getMessage());
+            return m;
+        }
+    }
+
+    private BatchMapper compile(Path file) {
+        Mapping mapping = MappingLoader.load(file, catalogue, divisions);
+        return new BatchMapper(mapping, mapping.dataset(), new RecordMapper(mapping, clock));
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Loads every {@code *.yaml} in {@code dir}; throws the first {@link ConfigException}. */
@@ -39,7 +104,7 @@ public final class FeedMappings {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             mappers.put(name, new BatchMapper(mapping, mapping.dataset(), new RecordMapper(mapping, clock)));
         }
-        return new FeedMappings(dir, mappers);
+        return new FeedMappings(dir, mappers, catalogue, divisions, clock);
     }
 
     private static List<Path> files(Path dir) {

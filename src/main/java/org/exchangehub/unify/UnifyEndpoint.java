@@ -18,12 +18,12 @@ public final class UnifyEndpoint extends DefaultEndpoint {
     @Metadata(required = true)
     private final String mapping;
 
-    private final BatchMapper mapper;
+    private final FeedMappings mappings;
 
-    UnifyEndpoint(String uri, UnifyComponent component, String mapping, BatchMapper mapper) {
+    UnifyEndpoint(String uri, UnifyComponent component, String mapping, FeedMappings mappings) {
         super(uri, component);
         this.mapping = mapping;
-        this.mapper = mapper;
+        this.mappings = mappings;
     }
 
     public String getMapping() {
@@ -32,7 +32,7 @@ public final class UnifyEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new UnifyProducer(this, mapper);
+        return new UnifyProducer(this, mappings, mapping);
     }
 
     @Override
