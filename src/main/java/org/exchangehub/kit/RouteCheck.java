@@ -82,6 +82,7 @@ final class RouteCheck {
 
     private void endpoint(String where, String key, Map<?, ?> endpoint, List<ConfigException> problems) {
         Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         String uri = endpoint.get("uri") == null ? "" : String.valueOf(endpoint.get("uri"));
         int q = uri.indexOf('?');
         if (q >= 0) {
@@ -89,23 +90,27 @@ final class RouteCheck {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
                     params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    keys.put(pair.substring(0, eq), key + ".uri." + pair.substring(0, eq));
                 }
             }
         }
         if (endpoint.get("parameters") instanceof Map<?, ?> p) {
-            p.forEach((k, v) -> params.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+            p.forEach((k, v) -> {
+                params.put(String.valueOf(k), v == null ? null : String.valueOf(v));
+                keys.put(String.valueOf(k), key + ".parameters." + k);
+            });
         }
-        String pkey = key + ".parameters.";
         params.forEach((name, value) -> {
+            String pkey = keys.get(name);
             if (value == null || value.contains("{{")) {
                 return; // placeholders are resolved at start-up
             }
             if (DURATIONS.contains(name)) {
-                duration(where, pkey + name, name, value, problems);
+                duration(where, pkey, name, value, problems);
             } else if (name.equals("cron") || name.endsWith(".cron")) {
-                cron(where, pkey + name, value, problems);
+                cron(where, pkey, value, problems);
             } else if (name.equals("dataSource") && uri.startsWith("kamelet:jdbc-incremental-source")) {
-                dataSource(where, pkey + name, value, problems);
+                dataSource(where, pkey, value, problems);
             }
         });
     }
@@ -148,7 +153,7 @@ final class RouteCheck {
         if (!dataSources.contains(name)) {
             problems.add(new ConfigException(where, key, value, "no configured data source is named '" + name + "'",
                     "configure it as hub.datasources." + name + ".url/username/password (application.yml, a"
-                            + " profile or the environment), or use one of " + dataSources));
+                            + " profile or the environment), or use one of " + new java.util.TreeSet<>(dataSources)));
         }
     }
 }
