@@ -95,7 +95,9 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        registry.unregister(this);
+        if (feedId != null) { // a consumer that never started (its route failed to start) never registered
+            registry.unregister(this);
+        }
     }
 
     @Override

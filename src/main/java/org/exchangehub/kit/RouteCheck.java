@@ -29,6 +29,8 @@ final class RouteCheck {
     private static final Set<String> DURATIONS = Set.of("period", "delay", "initialDelay", "lookBack");
 
     private final Set<String> dataSources;
+    /** Source endpoint (connector and parameters) → the route that consumes it, across all route files. */
+    private final Map<String, String> sources = new java.util.HashMap<>();
 
     RouteCheck(Set<String> dataSources) {
         this.dataSources = dataSources;
@@ -51,6 +53,7 @@ final class RouteCheck {
                 String key = "route[" + (id == null ? String.valueOf(index) : id) + "]";
                 if (route.get("from") instanceof Map<?, ?> from) {
                     endpoint(file.toString(), key + ".from", from, problems);
+                    sameSource(file.toString(), key + ".from", String.valueOf(id), from, problems);
                     walkSteps(file.toString(), key + ".from", from.get("steps"), problems);
                 }
                 walkSteps(file.toString(), key, route.get("steps"), problems);
@@ -113,6 +116,22 @@ final class RouteCheck {
                 dataSource(where, pkey, value, problems);
             }
         });
+    }
+
+    /** Camel refuses two consumers of one endpoint: two feeds with the same connector and parameters. */
+    private void sameSource(String where, String key, String id, Map<?, ?> from, List<ConfigException> problems) {
+        Map<String, String> sorted = new java.util.TreeMap<>();
+        if (from.get("parameters") instanceof Map<?, ?> p) {
+            p.forEach((k, v) -> sorted.put(String.valueOf(k), String.valueOf(v)));
+        }
+        String endpoint = from.get("uri") + " " + sorted;
+        String other = sources.putIfAbsent(endpoint, id + " (" + where + ")");
+        if (other != null) {
+            problems.add(new ConfigException(where, key + ".uri", String.valueOf(from.get("uri")), "the same source"
+                    + " with the same parameters is already read by route " + other + "; Camel refuses two consumers"
+                    + " of one endpoint and the hub would not start", "give this feed its own source: another"
+                    + " table, columns or period (two feeds of one table differ at least in one parameter)"));
+        }
     }
 
     private static void duration(String where, String key, String name, String value, List<ConfigException> problems) {

@@ -99,7 +99,7 @@ final class ShapeReaders {
         if (change != null) {
             params.put("changeColumn", "#" + change);
         }
-        params.put("period", "60s");
+        params.put("period", "#5m");
         return new SourceShape("jdbc", "table " + table, columns, key, change, samples, params, "jdbc-incremental-source");
     }
 

@@ -95,6 +95,16 @@ class ValidatorTest {
     }
 
     @Test
+    void twoFeedsOfTheSameSourceWithTheSameParametersAreReported() {
+        ProjectCopy copy = ProjectCopy.create();
+        copy.write("routes/market-regulation-copy.yaml", read(copy, MR_ROUTE)
+                .replace("id: market-regulation.enterprises", "id: market-regulation.copy"));
+        assertThat(copy.problems()).singleElement().asString()
+                .startsWith("routes/market-regulation-enterprises.yaml:9: route[market-regulation.enterprises].from.uri")
+                .contains("the same source with the same parameters is already read by route market-regulation.copy");
+    }
+
+    @Test
     void invalidPeriodIsReportedWithItsLine() {
         List<String> problems = ProjectCopy.create().edit(MR_ROUTE, "period: 60s", "period: every minute").problems();
         assertThat(problems).containsExactly(p(MR_ROUTE) + ":15: route[market-regulation.enterprises].from.parameters"
