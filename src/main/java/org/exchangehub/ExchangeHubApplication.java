@@ -3,6 +3,7 @@ package org.exchangehub;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.exchangehub.kit.Kit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,13 +12,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Exchange Hub: pulls departmental systems onto the unified schema and delivers them to the platform.
- * {@code --once} runs every feed once, prints a summary and exits 0 only if every feed succeeded.
+ * {@code --once} runs every feed once, prints a summary and exits 0 only if every feed succeeded; {@code validate},
+ * {@code dry-run <feed>} and {@code scaffold ...} are the integration engineer's commands ({@link Kit}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ExchangeHubApplication {
 
     public static void main(String[] args) {
+        if (Kit.isCommand(args)) {
+            System.exit(Kit.run(args, start -> Kit.start(ExchangeHubApplication.class, start), System.out, System.err));
+        }
         boolean once = Arrays.asList(args).contains("--once");
         SpringApplication app = new SpringApplication(ExchangeHubApplication.class);
         if (once) {

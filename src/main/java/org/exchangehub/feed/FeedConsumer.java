@@ -198,7 +198,9 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        registry.unregister(this);
+        if (feedId != null) { // a consumer that never started (its route failed to start) never registered
+            registry.unregister(this);
+        }
     }
 
     @Override
@@ -226,13 +228,42 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         }
     }
 
-    /** What a run reads: the source itself, or records replayed from the quarantine. */
+    /** What a run reads: the feed's source, records replayed from the quarantine, or a dry run's sample file. */
     @FunctionalInterface
-    private interface Reader {
+    public interface RunReader {
         void read(BatchSink sink) throws Exception;
     }
 
-    private RunRecord doRun(Reader reader, String replayOf) {
+    /**
+     * Reads at most {@code limit} records from the feed's own source and sends them down the real route as a
+     * dry run: sinks skip delivery, and no watermark, quarantine or exchange-log entry is written.
+     */
+    public DryRun dryRun(int limit) {
+        return dryRun(limit, this::read);
+    }
+
+    /** As {@link #dryRun(int)}, with the records read by {@code reader} instead of the feed's source. */
+    public DryRun dryRun(int limit, RunReader reader) {
+        runLock.lock();
+        try {
+            DryRun result = new DryRun(feedId);
+            DryRunSink sink = new DryRunSink("dry-run-" + RunIds.next(clock.instant()), limit, result);
+            try {
+                reader.read(sink);
+                sink.flushPendingRejections();
+            } catch (Exception e) {
+                if (!DryRunSink.limitReached(e)) {
+                    throw e instanceof FeedRunException f ? f
+                            : new FeedRunException("dry run of " + feedId + " failed: " + describe(e), e);
+                }
+            }
+            return result;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    private RunRecord doRun(RunReader reader, String replayOf) {
         Instant startedAt = clock.instant();
         String runId = RunIds.next(startedAt);
         String before = state.watermark(feedId).map(Watermark::toString).orElse(null);
@@ -393,6 +424,83 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
                 }
                 ofRecord.forEach(r -> reasons.merge(r, 1L, Long::sum));
             }
+        }
+    }
+
+    /** The sink of a dry run: batches go down the route marked as dry runs; nothing is committed. */
+    private final class DryRunSink implements BatchSink {
+
+        /** Ends the source's read once the limit is reached; never escapes {@link #dryRun}. */
+        private static final class LimitReached extends RuntimeException {
+            LimitReached() {
+                super("dry-run limit reached", null, false, false);
+            }
+        }
+
+        private final String runId;
+        private final DryRun result;
+        private final List<Rejection> pendingRejections = new ArrayList<>();
+        private int remaining;
+        private int batchIndex;
+
+        DryRunSink(String runId, int limit, DryRun result) {
+            this.runId = runId;
+            this.remaining = limit <= 0 ? Integer.MAX_VALUE : limit;
+            this.result = result;
+        }
+
+        static boolean limitReached(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof LimitReached) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void reject(Rejection rejection) {
+            pendingRejections.add(rejection);
+        }
+
+        void flushPendingRejections() {
+            if (!pendingRejections.isEmpty()) {
+                send(List.of());
+            }
+        }
+
+        @Override
+        public void deliver(List<SourceRecord> records, Checkpoint checkpoint) {
+            if (remaining <= 0) {
+                throw new LimitReached();
+            }
+            List<SourceRecord> taken = records.size() > remaining ? records.subList(0, remaining) : records;
+            remaining -= taken.size();
+            send(List.copyOf(taken));
+            if (remaining <= 0) {
+                throw new LimitReached();
+            }
+        }
+
+        private void send(List<SourceRecord> records) {
+            Batch batch = new Batch(feedId, runId, batchIndex++, clock.instant(), records);
+            pendingRejections.forEach(batch::addRejection);
+            pendingRejections.clear();
+            Exchange exchange = getEndpoint().createExchange();
+            exchange.getIn().setBody(batch);
+            exchange.setProperty(FeedProperties.RUN_ID, runId);
+            exchange.setProperty(FeedProperties.FEED_ID, feedId);
+            exchange.setProperty(DryRun.PROPERTY, Boolean.TRUE);
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                throw new FeedRunException("dry run of " + feedId + ": batch " + batch.index() + " failed: "
+                        + describe(exchange.getException()), exchange.getException());
+            }
+            result.add(batch);
         }
     }
 

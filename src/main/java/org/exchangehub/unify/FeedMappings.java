@@ -3,11 +3,14 @@ package org.exchangehub.unify;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
 import org.exchangehub.catalogue.Catalogue;
@@ -16,18 +19,25 @@ import org.exchangehub.config.ConfigException;
 import org.exchangehub.mapping.Mapping;
 import org.exchangehub.mapping.MappingLoader;
 import org.exchangehub.mapping.RecordMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every feed mapping of {@code config/mappings/}, loaded and checked against the catalogue at start-up so
- * that a bad mapping stops the hub before any feed runs.
+ * that a bad mapping stops the hub before any feed runs. In development ({@link #reloadOnChange}) a mapping whose
+ * file changed is read again before the next batch uses it; a broken edit is logged and the last good one kept.
  */
 public final class FeedMappings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedMappings.class);
 
     private final Path dir;
     private final Catalogue catalogue;
     private final DivisionCodes divisions;
     private final Clock clock;
+    private final Map<String, FileTime> loadedAt = new ConcurrentHashMap<>();
     private volatile Map<String, BatchMapper> mappers;
+    private volatile boolean reload;
 
     private FeedMappings(Path dir, Catalogue catalogue, DivisionCodes divisions, Clock clock,
             Map<String, BatchMapper> mappers) {
@@ -35,7 +45,8 @@ public final class FeedMappings {
         this.catalogue = catalogue;
         this.divisions = divisions;
         this.clock = clock;
-        this.mappers = mappers;
+        this.mappers = new ConcurrentSkipListMap<>(mappers);
+        mappers.keySet().forEach(name -> loadedAt.put(name, modified(dir.resolve(name + ".yaml"))));
     }
 
     /** Loads every {@code *.yaml} in {@code dir}; throws the first {@link ConfigException}. */
@@ -52,10 +63,55 @@ public final class FeedMappings {
      */
     public synchronized Set<String> reload() {
         Map<String, BatchMapper> fresh = read(dir, catalogue, divisions, clock);
-        Map<String, BatchMapper> merged = new TreeMap<>(mappers);
+        Map<String, BatchMapper> merged = new ConcurrentSkipListMap<>(mappers);
         merged.putAll(fresh);
         mappers = merged;
+        fresh.keySet().forEach(name -> loadedAt.put(name, modified(dir.resolve(name + ".yaml"))));
         return fresh.keySet();
+    }
+
+    /** Development: re-read a mapping whose file changed before its next batch. */
+    public void reloadOnChange(boolean enabled) {
+        this.reload = enabled;
+    }
+
+    public boolean reloadsOnChange() {
+        return reload;
+    }
+
+    /**
+     * The current mapper of a mapping name for the next batch: with reload on, re-read when the file's modification
+     * time moved (one file-status call per batch). A broken edit keeps the last good mapping in use.
+     */
+    public BatchMapper current(String name) {
+        BatchMapper m = mapper(name);
+        if (!reload) {
+            return m;
+        }
+        Path file = dir.resolve(name + ".yaml");
+        FileTime now = modified(file);
+        if (now == null || now.equals(loadedAt.get(name))) {
+            return m;
+        }
+        loadedAt.put(name, now);
+        try {
+            Mapping mapping = MappingLoader.load(file, catalogue, divisions);
+            BatchMapper fresh = new BatchMapper(mapping, mapping.dataset(), new RecordMapper(mapping, clock));
+            mappers.put(name, fresh);
+            LOG.info("mapping {} reloaded from {}", name, file);
+            return fresh;
+        } catch (ConfigException e) {
+            LOG.error("mapping {} not reloaded, the last good one stays in use: {}", name, e.getMessage());
+            return m;
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Map<String, BatchMapper> read(Path dir, Catalogue catalogue, DivisionCodes divisions,

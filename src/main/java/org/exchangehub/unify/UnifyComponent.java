@@ -16,7 +16,11 @@ public final class UnifyComponent extends DefaultComponent {
         if (mappings == null) {
             throw new IllegalStateException("unify needs the hub's FeedMappings bean (is this running outside the hub?)");
         }
-        mappings.mapper(remaining); // fails fast on an unknown mapping
+        mappings.mapper(remaining); // an unknown mapping fails here, at start-up
+        String reload = getCamelContext().getPropertiesComponent().resolveProperty("hub.mappings.reload").orElse("false");
+        if (Boolean.parseBoolean(reload.trim())) {
+            mappings.reloadOnChange(true);
+        }
         UnifyEndpoint endpoint = new UnifyEndpoint(uri, this, remaining, mappings);
         setProperties(endpoint, parameters);
         return endpoint;

@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.exchangehub.catalogue.Dataset;
 import org.exchangehub.feed.Batch;
+import org.exchangehub.feed.DryRun;
 import org.exchangehub.feed.FeedProperties;
 import org.exchangehub.mapping.UnifiedRecord;
 
@@ -42,6 +43,9 @@ final class TopicProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (DryRun.isDryRun(exchange)) {
+            return; // a dry run delivers nothing
+        }
         Batch batch = exchange.getIn().getMandatoryBody(Batch.class);
         List<UnifiedRecord> records = batch.unified();
         if (records.isEmpty()) {

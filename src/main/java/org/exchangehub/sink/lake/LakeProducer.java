@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.exchangehub.feed.Batch;
+import org.exchangehub.feed.DryRun;
 
 /**
  * Writes the exchange's {@link Batch} body to the lake and adds the file written to the exchange
@@ -23,6 +24,9 @@ final class LakeProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (DryRun.isDryRun(exchange)) {
+            return; // a dry run delivers nothing
+        }
         Batch batch = exchange.getIn().getMandatoryBody(Batch.class);
         Optional<LakeFile> file = writer.write(batch);
         if (file.isPresent()) {

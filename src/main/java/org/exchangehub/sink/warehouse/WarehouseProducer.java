@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.exchangehub.catalogue.Dataset;
 import org.exchangehub.feed.Batch;
+import org.exchangehub.feed.DryRun;
 import org.exchangehub.feed.FeedProperties;
 
 /**
@@ -31,6 +32,9 @@ final class WarehouseProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (DryRun.isDryRun(exchange)) {
+            return; // a dry run delivers nothing
+        }
         Batch batch = exchange.getIn().getMandatoryBody(Batch.class);
         if (batch.unified().isEmpty()) {
             return;
