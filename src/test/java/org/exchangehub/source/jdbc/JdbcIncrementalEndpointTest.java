@@ -61,7 +61,7 @@ class JdbcIncrementalEndpointTest {
 
         assertThat(consumer.getDelay()).isEqualTo(60_000L);
         assertThat(endpoint.lookBackDuration()).hasMinutes(5);
-        assertThat(endpoint.getBatchSize()).isEqualTo(5000);
+        assertThat(endpoint.getBatchSize()).isEqualTo(20000);
         assertThat(endpoint.getFetchSize()).isEqualTo(1000);
     }
 
