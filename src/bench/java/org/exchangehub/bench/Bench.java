@@ -30,31 +30,44 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.rows", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 1);
-        boolean all = !"hub".equals(System.getProperty("bench.stages", "all"));
+        String stages = System.getProperty("bench.stages", "all");
+        boolean all = "all".equals(stages) || "db".equals(stages);
+        boolean dbScenario = !"file".equals(stages);
+        boolean fileScenario = "all".equals(stages) || "file".equals(stages);
+        int fileMb = Integer.getInteger("bench.fileMb", 128);
         boolean jfr = Boolean.getBoolean("bench.jfr");
         Path out = Path.of(System.getProperty("bench.out", "bench/results/latest.md"));
         Path work = Files.createDirectories(Path.of("target", "bench-work"));
         clean(work);
         long t0 = System.nanoTime();
         List<Meter.Result> results = new ArrayList<>();
+        List<Meter.Result> fileResults = new ArrayList<>();
         String seeded;
         long sourceBytes;
+        FileScenario files = null;
+        String filePrepared = null;
         try (BenchDatabase db = BenchDatabase.start(work)) {
-            System.out.println("bench: seeding " + rows + " rows into embedded PostgreSQL ...");
+            System.out.println("bench: seeding " + (dbScenario ? rows : 0) + " rows into embedded PostgreSQL ...");
             long s0 = System.nanoTime();
-            SeedResult seed = db.seed(rows);
+            SeedResult seed = db.seed(dbScenario ? rows : 0);
             sourceBytes = db.sourceBytes();
             seeded = String.format("%,d rows (%,.1f MB of values) seeded in %.0f s; dirty kinds %s", seed.rows(),
                     sourceBytes / 1e6, (System.nanoTime() - s0) / 1e9, seed.kinds());
             System.out.println("bench: " + seeded);
             Meter meter = new Meter(new DbCpu(db.postmasterPid()));
             try (HikariDataSource pool = db.streamingPool("bench-hand")) {
-                for (int round = 0; round < rounds; round++) {
+                for (int round = 0; round < rounds && dbScenario; round++) {
                     if (all) {
                         results.add(report(meter.measure(LimitStages.readOnly(pool))));
                         results.add(report(meter.measure(LimitStages.copy(pool, work.resolve("copy-" + round)))));
                     }
-                    try (HubStage hub = new HubStage(db, work)) {
+                    if (!"off".equals(System.getProperty("bench.oneThread", "on"))) {
+                        try (HubStage hub = new HubStage(db, work, false)) {
+                            hub.start(round);
+                            results.add(report(meter.measure(hub)));
+                        }
+                    }
+                    try (HubStage hub = new HubStage(db, work, true)) {
                         hub.start(round);
                         Recording recording = jfr ? startJfr() : null;
                         results.add(report(meter.measure(hub)));
@@ -71,9 +84,39 @@ public final class Bench {
                     }
                 }
             }
+            if (fileScenario) {
+                System.out.println("bench: writing a " + fileMb + " MB GBK CSV drop ...");
+                long f0 = System.nanoTime();
+                files = FileScenario.prepare(work, fileMb);
+                filePrepared = String.format("%,d rows, %,.1f MB GBK CSV (header, CRLF, ~4%% dirty of which a fifth"
+                        + " malformed lines, 12%% legacy ID numbers) written in %.0f s", files.rows, files.bytes / 1e6,
+                        (System.nanoTime() - f0) / 1e9);
+                System.out.println("bench: " + filePrepared);
+                for (int round = 0; round < rounds; round++) {
+                    fileResults.add(report(meter.measure(files.copy(work.resolve("file-copy-" + round)))));
+                    if (!"off".equals(System.getProperty("bench.oneThread", "on"))) {
+                        try (HubStage hub = new HubStage(db, work, false, files.drop)) {
+                            hub.start(round);
+                            fileResults.add(report(meter.measure(hub)));
+                        }
+                    }
+                    try (HubStage hub = new HubStage(db, work, true, files.drop)) {
+                        hub.start(round);
+                        fileResults.add(report(meter.measure(hub)));
+                    }
+                    fileResults.add(report(meter.measure(new FileCamelStage(files,
+                            work.resolve("camel-file-lake-" + round)))));
+                }
+            }
         }
-        String table = Table.markdown(best(results), sourceBytes, rows);
-        String text = header(rows, rounds, seeded, (System.nanoTime() - t0) / 1e9) + "\n" + table;
+        String text = header(dbScenario ? rows : 0, rounds, seeded, (System.nanoTime() - t0) / 1e9) + "\n";
+        if (dbScenario) {
+            text += Table.markdown(best(results), sourceBytes, rows);
+        }
+        if (fileScenario) {
+            text += "\n### File scenario: " + filePrepared + "\n\n"
+                    + Table.markdown(best(fileResults), files.bytes, files.rows);
+        }
         System.out.println();
         System.out.println(text);
         Files.createDirectories(out.toAbsolutePath().getParent());

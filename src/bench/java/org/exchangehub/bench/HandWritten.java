@@ -29,7 +29,7 @@ final class HandWritten {
 
     final RecordMapper mapper;
     final BatchMapper batchMapper;
-    final SourceLayout layout = new SourceLayout(COLUMNS);
+    final SourceLayout layout;
     private final LakeWriter lake;
     private final String runId;
     private int index;
@@ -37,11 +37,17 @@ final class HandWritten {
     long rejected;
 
     HandWritten(Path lakeRoot, String runId) {
+        this(lakeRoot, runId, MAPPING, COLUMNS);
+    }
+
+    /** For another mapping and source columns (the file scenario's person rows). */
+    HandWritten(Path lakeRoot, String runId, String mappingName, List<String> columns) {
+        layout = new SourceLayout(columns);
         Path config = Path.of("config");
         FeedMappings mappings = FeedMappings.load(config.resolve("mappings"),
                 CatalogueLoader.load(config.resolve("catalogue")),
                 DivisionCodes.loadIfPresent(config.resolve("codes").resolve("divisions.csv")), Clock.systemDefaultZone());
-        batchMapper = mappings.mapper(MAPPING);
+        batchMapper = mappings.mapper(mappingName);
         mapper = new RecordMapper(batchMapper.mapping());
         lake = new LakeWriter(lakeRoot);
         this.runId = runId;

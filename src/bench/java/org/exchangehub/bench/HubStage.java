@@ -47,31 +47,84 @@ final class HubStage implements Stage, AutoCloseable {
                         uri: kamelet:lake-sink
             """;
 
+    static final String FILE_FEED = "bench.persons";
+
+    /** The file scenario's feed: the household-registration drop in a local folder, with its done marker. */
+    private static final String FILE_ROUTE = """
+            - route:
+                id: bench.persons
+                description: The benchmark's copy of the household-registration feed (GBK CSV drop to person)
+                routeConfigurationId: feed-errors
+                from:
+                  uri: kamelet:file-drop-source
+                  parameters:
+                    protocol: file
+                    directory: "%s"
+                    include: "*.csv"
+                    format: csv
+                    charset: GBK
+                    readyWhen: doneMarker
+                    doneMarker: "${file}.ok"
+                    afterRead: leave
+                    maxMalformedPercent: 5
+                    period: 24h
+                    initialDelay: 24h
+                  steps:
+                    - to:
+                        uri: kamelet:unified-mapping-action
+                        parameters:
+                          mapping: public-security-persons
+                    - to:
+                        uri: kamelet:lake-sink
+            """;
+
     private final BenchDatabase db;
     private final Path work;
+    private final boolean pipelined;
+    private final Path drop;
+    private final String feed;
     private ConfigurableApplicationContext app;
     private Path lake;
 
-    HubStage(BenchDatabase db, Path work) {
+    /** @param pipelined whether the feed delivers on its own delivery thread (the default) or on the reading one */
+    HubStage(BenchDatabase db, Path work, boolean pipelined) {
+        this(db, work, pipelined, null);
+    }
+
+    /** @param drop the file scenario's drop folder, or null for the database scenario */
+    HubStage(BenchDatabase db, Path work, boolean pipelined, Path drop) {
         this.db = db;
         this.work = work;
+        this.pipelined = pipelined;
+        this.drop = drop;
+        this.feed = drop == null ? FEED : FILE_FEED;
     }
 
     @Override
     public String name() {
-        return "hub (route: jdbc source → unify → lake, state)";
+        String source = drop == null ? "jdbc source" : "file-drop source";
+        return pipelined ? "hub (route: " + source + " → unify → lake, state)"
+                : "hub, one thread (" + source + ", before: no delivery thread)";
     }
 
     /** Starts the application (not measured). */
     void start(int round) throws IOException, java.sql.SQLException {
-        db.createDatabase(BenchDatabase.STATE_DB + round);
+        String id = (drop == null ? "" : "f") + (pipelined ? "p" : "s") + round;
+        db.createDatabase(BenchDatabase.STATE_DB + id);
         Path routes = Files.createDirectories(work.resolve("hub-routes"));
-        Files.writeString(routes.resolve("bench-enterprises.yaml"), ROUTE);
+        try (var old = Files.list(routes)) {
+            old.forEach(f -> f.toFile().delete());
+        }
+        if (drop == null) {
+            Files.writeString(routes.resolve("bench-enterprises.yaml"), ROUTE);
+        } else {
+            Files.writeString(routes.resolve("bench-persons.yaml"), FILE_ROUTE.formatted(drop.toAbsolutePath()));
+        }
         Files.copy(Path.of("routes", "feed-error-handling.yaml"), routes.resolve("feed-error-handling.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
-        lake = work.resolve("hub-lake-" + round);
+        lake = work.resolve("hub-lake-" + id);
         Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", db.jdbcUrl(BenchDatabase.STATE_DB + round));
+        p.put("spring.datasource.url", db.jdbcUrl(BenchDatabase.STATE_DB + id));
         p.put("spring.datasource.username", "postgres");
         p.put("spring.datasource.password", "");
         p.put("hub.datasources.benchDb.url", db.jdbcUrl("postgres"));
@@ -90,11 +143,12 @@ final class HubStage implements Stage, AutoCloseable {
         app = new SpringApplicationBuilder(ExchangeHubApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(args);
+        app.getBean(FeedRegistry.class).feed(feed).orElseThrow().setPipelined(pipelined);
     }
 
     @Override
     public Outcome run() throws IOException {
-        RunRecord run = app.getBean(FeedRegistry.class).feed(FEED).orElseThrow().runNow();
+        RunRecord run = app.getBean(FeedRegistry.class).feed(feed).orElseThrow().runNow();
         if (run.status() != RunStatus.SUCCEEDED) {
             throw new IllegalStateException("the hub's run failed: " + run.error());
         }

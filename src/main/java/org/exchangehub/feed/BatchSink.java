@@ -3,8 +3,11 @@ package org.exchangehub.feed;
 import java.util.List;
 
 /**
- * Where a source hands its batches during a run: each call sends one batch down the feed's route and
- * returns only when every sink confirmed it and the source's state for it was committed.
+ * Where a source hands its batches during a run. A batch goes down the feed's route, and the source's state
+ * for it is committed once every sink confirmed it, strictly in the order the batches were handed. Delivery
+ * may overlap the source's reading (a delivery thread per run): {@link #deliver} may return before the batch
+ * is delivered, and a failure shows at a later call, at {@link #flush()} or at the end of the run. A source
+ * that acts on a batch's delivery (e.g. moves the file it came from) calls {@link #flush()} first.
  */
 public interface BatchSink {
 
@@ -13,9 +16,17 @@ public interface BatchSink {
      *
      * @param records    the source records of the batch (may be empty only if {@code rejections} is not)
      * @param checkpoint the source state to commit once every sink confirmed the batch
-     * @throws FeedRunException when delivery or the commit failed; the source must stop reading
+     * @throws FeedRunException when delivery or the commit of this or an earlier batch failed; the source must
+     *                          stop reading
      */
     void deliver(List<SourceRecord> records, Checkpoint checkpoint);
+
+    /**
+     * Returns once every batch handed so far is delivered and its state committed.
+     *
+     * @throws FeedRunException when one of them failed; the source must stop reading
+     */
+    void flush();
 
     /** Rejections the source found itself (e.g. a malformed line), delivered with the next batch. */
     void reject(org.exchangehub.mapping.Rejection rejection);

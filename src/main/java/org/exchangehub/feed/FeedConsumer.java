@@ -51,6 +51,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     private volatile FeedTotals totals = FeedTotals.NONE;
     private volatile Instant startedAt;
     private volatile Instant lastScheduledRunEnd;
+    private volatile boolean pipelined = true;
 
     protected FeedConsumer(Endpoint endpoint, Processor processor, StateStore state, FeedRegistry registry,
             String configuredFeedId) {
@@ -177,6 +178,18 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /**
+     * Whether a run delivers its batches on a delivery thread of its own while the source reads on (default), or
+     * reads, maps and writes on the one polling thread. Order, commits and failure semantics are the same.
+     */
+    public boolean isPipelined() {
+        return pipelined;
+    }
+
+    public void setPipelined(boolean pipelined) {
+        this.pipelined = pipelined;
+    }
+
     /** Stops scheduled runs until {@link #resume()}; a run in progress finishes. */
     public void pause() {
         paused = true;
@@ -268,7 +281,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         String runId = RunIds.next(startedAt);
         String before = state.watermark(feedId).map(Watermark::toString).orElse(null);
         state.runStarted(runId, feedId, startedAt, before);
-        Run run = new Run(runId, startedAt);
+        Run run = new Run(runId, startedAt, pipelined ? new DeliveryLane("feed-" + feedId + "-delivery") : null);
         run.receipt.replayOf(replayOf);
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
@@ -276,10 +289,12 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         try {
             reader.read(run);
             run.flushPendingRejections();
+            run.flush();
         } catch (Exception e) {
             status = RunStatus.FAILED;
             error = describe(e);
         } finally {
+            run.close(); // a batch still in delivery (the source failed while it was) ends before the run is recorded
             currentRunId = null;
         }
         String after = state.watermark(feedId).map(Watermark::toString).orElse(null);
@@ -353,7 +368,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         return routeId;
     }
 
-    /** One run: counts, the batches' receipt, and rejections found by the source waiting for a batch. */
+    /**
+     * One run: counts, the batches' receipt, and rejections found by the source waiting for a batch. With a
+     * delivery lane, batches are built on the reading thread and delivered, counted and committed on the lane's
+     * thread; the counts are read only after the lane was closed.
+     */
     private final class Run implements BatchSink {
 
         private final String runId;
@@ -367,9 +386,25 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         private long warnings;
         private final Map<ReasonCode, Long> reasons = new EnumMap<>(ReasonCode.class);
 
-        Run(String runId, Instant startedAt) {
+        private final DeliveryLane lane;
+
+        Run(String runId, Instant startedAt, DeliveryLane lane) {
             this.runId = runId;
             this.startedAt = startedAt;
+            this.lane = lane;
+        }
+
+        @Override
+        public void flush() {
+            if (lane != null) {
+                lane.awaitDone();
+            }
+        }
+
+        void close() {
+            if (lane != null) {
+                lane.close();
+            }
         }
 
         @Override
@@ -388,6 +423,15 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             Batch batch = new Batch(feedId, runId, batchIndex++, clock.instant(), records);
             pendingRejections.forEach(batch::addRejection);
             pendingRejections.clear();
+            if (lane == null) {
+                deliver(batch, checkpoint);
+            } else {
+                lane.hand(() -> deliver(batch, checkpoint));
+            }
+        }
+
+        private void deliver(Batch batch, Checkpoint checkpoint) {
+            List<SourceRecord> records = batch.records();
             Exchange exchange = getEndpoint().createExchange();
             exchange.getIn().setBody(batch);
             exchange.setProperty(FeedProperties.RUN_ID, runId);

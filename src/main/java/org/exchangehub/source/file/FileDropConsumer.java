@@ -92,6 +92,7 @@ final class FileDropConsumer extends FeedConsumer {
                 return;
             }
             deliver(name, file, sink);
+            sink.flush(); // the file is moved or forgotten only once all of it was delivered and committed
             finish(folder, entry);
         } finally {
             file.release();

@@ -248,6 +248,8 @@ class JdbcIncrementalPostgresTest {
     @Test
     void theSourceIsReadInsideOneOpenTransactionSoThatPostgresStreamsWithTheFetchSize() throws Exception {
         insert(1, T0);
+        insert(2, T0.plusSeconds(1));
+        insert(3, T0.plusSeconds(2));
         FeedConsumer feed = start("");
         recorder.onBatch = () -> {
             try (Connection c = source.getConnection(); Statement st = c.createStatement();
@@ -260,7 +262,59 @@ class JdbcIncrementalPostgresTest {
 
         feed.runNow();
 
-        assertThat(recorder.openTransactions).containsExactly(1);
+        // while the first batch is delivered the source is still reading (the last one may follow the read's end)
+        assertThat(recorder.openTransactions).first().isEqualTo(1);
+    }
+
+    @Test
+    void batchesAreDeliveredInOrderOnADeliveryThreadWhileTheSourceReadsOn() throws Exception {
+        for (int id = 1; id <= 5; id++) {
+            insert(id, T0.plusSeconds(id));
+        }
+        FeedConsumer feed = start("");
+        List<String> threads = new CopyOnWriteArrayList<>();
+        recorder.onBatch = () -> threads.add(Thread.currentThread().getName());
+
+        RunRecord run = feed.runNow();
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(recorder.batches).containsExactly(List.of("1", "2"), List.of("3", "4"), List.of("5"));
+        assertThat(threads).hasSize(3).allMatch(t -> t.equals("feed-" + FEED + "-delivery"));
+        assertThat(state.watermark(FEED)).contains(new Watermark(T0.plusSeconds(5), "5"));
+    }
+
+    @Test
+    void withoutPipeliningTheReadingThreadDeliversEveryBatchItself() throws Exception {
+        insert(1, T0);
+        insert(2, T0.plusSeconds(1));
+        insert(3, T0.plusSeconds(2));
+        FeedConsumer feed = start("");
+        feed.setPipelined(false);
+        List<String> threads = new CopyOnWriteArrayList<>();
+        recorder.onBatch = () -> threads.add(Thread.currentThread().getName());
+
+        RunRecord run = feed.runNow();
+
+        assertThat(run.rowsDelivered()).isZero(); // the recorder stands in for the mapping: nothing unified
+        assertThat(run.rowsRead()).isEqualTo(3);
+        assertThat(threads).containsExactly(Thread.currentThread().getName(), Thread.currentThread().getName());
+    }
+
+    @Test
+    void aFailedBatchStopsTheRunAndNoLaterBatchIsDeliveredOrCommitted() throws Exception {
+        for (int id = 1; id <= 7; id++) {
+            insert(id, T0.plusSeconds(id));
+        }
+        FeedConsumer feed = start("");
+        recorder.failOnBatch = 1;
+
+        RunRecord run = feed.runNow();
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.error()).contains("batch 1 of run").contains("the lake is full");
+        assertThat(run.rowsRead()).isEqualTo(4); // the failed batch counts as read, nothing after it
+        assertThat(recorder.batches).containsExactly(List.of("1", "2"));
+        assertThat(state.watermark(FEED)).contains(new Watermark(T0.plusSeconds(2), "2"));
     }
 
     /** Starts Camel with the source route; {@code uriOrOptions} is a whole URI or options added to the default one. */
