@@ -503,6 +503,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         }
 
         @Override
+        public void flush() {
+            // a dry run delivers on the reading thread: every batch is done when deliver returns
+        }
+
+        @Override
         public void reject(Rejection rejection) {
             pendingRejections.add(rejection);
         }
