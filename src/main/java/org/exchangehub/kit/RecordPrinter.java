@@ -13,8 +13,8 @@ import org.exchangehub.mapping.UnifiedRecord;
 import org.exchangehub.mapping.Violation;
 
 /**
- * Prints a dry run's unified records and rejects as a table (personal fields masked, as the catalogue's
- * {@code sensitive} flags say) or as JSON lines for tools.
+ * Prints a dry run's unified records and rejects as a table or as JSON lines for tools; either way personal
+ * fields are masked, as the catalogue's {@code sensitive} flags say.
  */
 final class RecordPrinter {
 
@@ -66,7 +66,7 @@ final class RecordPrinter {
                 if (r.values()[i] == null) {
                     sb.append("null");
                 } else {
-                    Json.appendString(sb, r.values()[i].toString());
+                    Json.appendString(sb, shown(dataset.fields().get(i), r.values()[i]));
                 }
             }
             out.println(sb.append("}}"));
