@@ -107,11 +107,14 @@ final class ShapeReaders {
         return type == Types.VARCHAR || type == Types.CHAR || type == Types.NVARCHAR || type == Types.NCHAR;
     }
 
-    private static List<String> distinct(Connection connection, String table, String column) throws SQLException {
+    private static List<String> distinct(Connection connection, String quotedTable, String quotedColumn)
+            throws SQLException {
         List<String> values = new ArrayList<>();
         // identifiers come from the database's own metadata and are quoted; no value is ever part of the SQL
-        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT " + column + " FROM " + table)) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT DISTINCT " + quotedColumn + " FROM " + quotedTable)) {
             ps.setMaxRows(SAMPLE_VALUES + 1);
+            ps.setQueryTimeout(30); // a sample for a draft must not load the department's database
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String v = rs.getString(1);
