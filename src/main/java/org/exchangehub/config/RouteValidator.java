@@ -116,20 +116,45 @@ public final class RouteValidator {
             if (steps == null) {
                 steps = from.get("steps");
             }
-            if (steps instanceof List<?> list) {
-                int i = 0;
-                for (Object step : list) {
-                    if (step instanceof Map<?, ?> sm && sm.containsKey("to")) {
-                        Object to = sm.get("to");
-                        String stepKey = key + ".steps[" + i + "].to";
-                        if (to instanceof Map<?, ?> tm) {
-                            checkEndpoint(where, stepKey, tm.get("uri"),
-                                    YamlMaps.map((Map<String, Object>) tm, "parameters"), problems);
-                        } else {
-                            checkEndpoint(where, stepKey, to, Map.of(), problems);
+            checkSteps(where, key, steps, problems);
+        }
+    }
+
+    /** Checks every {@code to} among the steps, including those nested in EIPs such as {@code filter} or {@code choice}. */
+    @SuppressWarnings("unchecked")
+    private void checkSteps(String where, String key, Object steps, List<ConfigException> problems) {
+        if (!(steps instanceof List<?> list)) {
+            return;
+        }
+        int i = 0;
+        for (Object step : list) {
+            String stepKey = key + ".steps[" + i++ + "]";
+            if (!(step instanceof Map<?, ?> sm)) {
+                continue;
+            }
+            for (Map.Entry<?, ?> e : sm.entrySet()) {
+                String eip = String.valueOf(e.getKey());
+                if (eip.equals("to")) {
+                    if (e.getValue() instanceof Map<?, ?> tm) {
+                        checkEndpoint(where, stepKey + ".to", tm.get("uri"),
+                                YamlMaps.map((Map<String, Object>) tm, "parameters"), problems);
+                    } else {
+                        checkEndpoint(where, stepKey + ".to", e.getValue(), Map.of(), problems);
+                    }
+                } else if (e.getValue() instanceof Map<?, ?> body) {
+                    checkSteps(where, stepKey + "." + eip, body.get("steps"), problems);
+                    if (body.get("when") instanceof List<?> whens) {
+                        int w = 0;
+                        for (Object when : whens) {
+                            if (when instanceof Map<?, ?> wm) {
+                                checkSteps(where, stepKey + "." + eip + ".when[" + w + "]", wm.get("steps"), problems);
+                            }
+                            w++;
                         }
                     }
-                    i++;
+                    if (body.get("otherwise") instanceof Map<?, ?> om) {
+                        checkSteps(where, stepKey + "." + eip + ".otherwise", om.get("steps"), problems);
+                    }
                 }
             }
         }

@@ -75,6 +75,16 @@ class RouteValidatorTest {
     }
 
     @Test
+    void aStepNestedInAFilterIsCheckedToo() {
+        ConfigException problem = single("nested-step");
+
+        assertThat(problem.file()).endsWith("health-clinics.yaml");
+        assertThat(problem.key()).isEqualTo("route[health.clinics].steps[0].filter.steps[0].to.parameters.mapping");
+        assertThat(problem.value()).isEqualTo("health-dentists");
+        assertThat(problem.problem()).contains("no such mapping");
+    }
+
+    @Test
     void anUndeclaredParameterIsReportedListingTheDeclaredOnes() {
         ConfigException problem = single("unknown-parameter");
 
