@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.exchangehub.catalogue.Catalogue;
 import org.exchangehub.catalogue.CatalogueLoader;
 import org.exchangehub.catalogue.DivisionCodes;
+import org.exchangehub.feed.FeedIdResolver;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.JdbcStateStore;
 import org.exchangehub.state.StateStore;
@@ -60,6 +62,22 @@ public class HubConfiguration {
         FeedRegistry registry = new FeedRegistry();
         registry.suspendScheduling(hub.once() || !hub.schedulingEnabled());
         return registry;
+    }
+
+    /** Lets sources whose consuming route started after them (route reload) take their feed id. */
+    @Bean
+    CamelContextConfiguration feedIdResolution(FeedRegistry feedRegistry) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                camelContext.getManagementStrategy().addEventNotifier(new FeedIdResolver(feedRegistry));
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing to do
+            }
+        };
     }
 
     @Bean

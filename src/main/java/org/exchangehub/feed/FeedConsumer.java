@@ -204,13 +204,43 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         feedId = resolveFeedId();
         startedAt = clock.instant();
         lastScheduledRunEnd = null;
-        registry.register(this);
+        if (feedId != null) {
+            registry.register(this);
+        } else {
+            registry.awaitId(this);
+        }
         super.doStart();
+    }
+
+    /**
+     * The feed id once known. When routes are reloaded in development, a source starts before the route that
+     * consumes it is registered; it then takes its id, and registers, when it first runs.
+     */
+    private String knownFeedId() {
+        if (!tryResolveFeedId()) {
+            throw new IllegalStateException("Cannot find the route that consumes " + getRouteId()
+                    + "; set the source's 'feed' option to the route id");
+        }
+        return feedId;
+    }
+
+    /** Takes the feed id and registers, if not done yet and the consuming route is now known; true when known. */
+    synchronized boolean tryResolveFeedId() {
+        if (feedId == null && isStarted()) {
+            String resolved = resolveFeedId();
+            if (resolved == null) {
+                return false;
+            }
+            feedId = resolved;
+            registry.register(this);
+        }
+        return feedId != null;
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        registry.forget(this);
         if (feedId != null) { // a consumer that never started (its route failed to start) never registered
             registry.unregister(this);
         }
@@ -223,6 +253,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() {
+        if (!tryResolveFeedId()) {
+            // a connector route left without the route that consumed it (routes being reloaded): nothing to run
+            LOG.debug("{} has no consuming route; not running", getRouteId());
+            return 0;
+        }
         try {
             RunRecord run = runNow();
             return (int) Math.min(Integer.MAX_VALUE, run.rowsRead());
@@ -259,7 +294,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     public DryRun dryRun(int limit, RunReader reader) {
         runLock.lock();
         try {
-            DryRun result = new DryRun(feedId);
+            DryRun result = new DryRun(knownFeedId());
             DryRunSink sink = new DryRunSink("dry-run-" + RunIds.next(clock.instant()), limit, result);
             try {
                 reader.read(sink);
@@ -277,6 +312,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     }
 
     private RunRecord doRun(RunReader reader, String replayOf) {
+        knownFeedId();
         Instant startedAt = clock.instant();
         String runId = RunIds.next(startedAt);
         String before = state.watermark(feedId).map(Watermark::toString).orElse(null);
@@ -360,6 +396,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
                     return candidate.getRouteId();
                 }
             }
+            return null; // routes being reloaded: the engineer's route is registered only after this one starts
         }
         if (routeId == null) {
             throw new IllegalStateException("Cannot tell the feed id of " + getEndpoint()

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,7 @@ public final class FeedRegistry {
 
     private final Map<String, FeedConsumer> feeds = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<FeedConsumer> awaitingId = ConcurrentHashMap.newKeySet();
     private volatile boolean schedulingSuspended;
 
     /** Whether scheduled runs are suspended for every feed (one-shot mode runs feeds itself). */
@@ -46,6 +48,20 @@ public final class FeedRegistry {
 
     public void removeListener(Listener listener) {
         listeners.remove(listener);
+    }
+
+    /** A source that started before the route consuming it was registered (routes being reloaded). */
+    void awaitId(FeedConsumer consumer) {
+        awaitingId.add(consumer);
+    }
+
+    /** Called when a route started: sources waiting for their feed id take it now and register. */
+    public void resolveAwaitingIds() {
+        awaitingId.removeIf(FeedConsumer::tryResolveFeedId);
+    }
+
+    void forget(FeedConsumer consumer) {
+        awaitingId.remove(consumer);
     }
 
     void register(FeedConsumer consumer) {
