@@ -7,7 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -22,7 +21,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -97,10 +95,9 @@ final class FileScenario {
     }
 
     /** Writes a CSV record's fields as optional strings (a short, malformed record leaves the rest null). */
-    private static final class RecordSupport extends WriteSupport<CSVRecord> {
+    private static final class RecordSupport extends FixedSchemaWriteSupport<CSVRecord> {
 
         private static final MessageType SCHEMA = schema();
-        private RecordConsumer out;
 
         private static MessageType schema() {
             Types.MessageTypeBuilder b = Types.buildMessage();
@@ -110,19 +107,8 @@ final class FileScenario {
             return b.named("persons");
         }
 
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(SCHEMA, Map.of());
-        }
-
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(SCHEMA, Map.of());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            out = recordConsumer;
+        RecordSupport() {
+            super(SCHEMA);
         }
 
         @Override

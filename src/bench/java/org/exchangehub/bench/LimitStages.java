@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -23,7 +22,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -106,11 +104,10 @@ final class LimitStages {
     }
 
     /** Writes the current row of a result set straight to Parquet's record consumer. */
-    private static final class RowSupport extends WriteSupport<ResultSet> {
+    private static final class RowSupport extends FixedSchemaWriteSupport<ResultSet> {
 
         private static final String[] NAMES = {"ID", "TYSHXYDM", "QYMC", "FDDBR", "ZCZB", "CLRQ", "XZQH", "DJZT", "GXSJ"};
         private static final MessageType SCHEMA = schema();
-        private RecordConsumer out;
 
         private static MessageType schema() {
             Types.MessageTypeBuilder b = Types.buildMessage();
@@ -123,19 +120,8 @@ final class LimitStages {
             return b.named("t_qydj");
         }
 
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(SCHEMA, Map.of());
-        }
-
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(SCHEMA, Map.of());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            out = recordConsumer;
+        RowSupport() {
+            super(SCHEMA);
         }
 
         @Override
