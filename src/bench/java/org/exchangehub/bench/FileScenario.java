@@ -11,15 +11,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -79,7 +75,7 @@ final class FileScenario {
                         1 << 16);
                      CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader()
                              .setSkipHeaderRecord(true).build());
-                     ParquetWriter<CSVRecord> writer = new Builder(new LocalOutputFile(parquet))
+                     ParquetWriter<CSVRecord> writer = new FixedSchemaWriteSupport.Builder<CSVRecord>(new LocalOutputFile(parquet), RecordSupport::new)
                              .withConf(new PlainParquetConfiguration())
                              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                              .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -127,25 +123,4 @@ final class FileScenario {
         }
     }
 
-    private static final class Builder extends ParquetWriter.Builder<CSVRecord, Builder> {
-
-        Builder(OutputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<CSVRecord> getWriteSupport(Configuration conf) {
-            return new RecordSupport();
-        }
-
-        @Override
-        protected WriteSupport<CSVRecord> getWriteSupport(ParquetConfiguration conf) {
-            return new RecordSupport();
-        }
-    }
 }

@@ -12,15 +12,11 @@ import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -81,7 +77,7 @@ final class LimitStages {
                 Path file = out.resolve("copy.parquet");
                 long rows = 0;
                 try (Connection c = ds.getConnection(); PreparedStatement ps = prepare(c); ResultSet rs = ps.executeQuery();
-                     ParquetWriter<ResultSet> writer = new Builder(new LocalOutputFile(file))
+                     ParquetWriter<ResultSet> writer = new FixedSchemaWriteSupport.Builder<ResultSet>(new LocalOutputFile(file), RowSupport::new)
                              .withConf(new PlainParquetConfiguration())
                              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                              .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -150,25 +146,4 @@ final class LimitStages {
         }
     }
 
-    private static final class Builder extends ParquetWriter.Builder<ResultSet, Builder> {
-
-        Builder(OutputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<ResultSet> getWriteSupport(Configuration conf) {
-            return new RowSupport();
-        }
-
-        @Override
-        protected WriteSupport<ResultSet> getWriteSupport(ParquetConfiguration conf) {
-            return new RowSupport();
-        }
-    }
 }

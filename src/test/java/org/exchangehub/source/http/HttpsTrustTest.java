@@ -10,26 +10,15 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import org.exchangehub.state.RunStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** HTTPS to a service whose certificate comes from a private CA: trusted only through the configured trust store. */
-class HttpsTrustTest {
+class HttpsTrustTest extends StubServerFeedTest {
 
     private static final String PATH = "/api/persons";
-    private final StubServer server;
-    private FeedHarness feed;
 
     HttpsTrustTest() throws Exception {
-        server = StubServer.https(serverTls()).on(PATH, r -> People.page(4, Integer.parseInt(r.param("page")), 3, true));
-    }
-
-    @AfterEach
-    void stop() {
-        if (feed != null) {
-            feed.close();
-        }
-        server.close();
+        super(StubServer.https(serverTls()).on(PATH, r -> People.page(4, Integer.parseInt(r.param("page")), 3, true)));
     }
 
     private static SSLContext serverTls() throws Exception {

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.exchangehub.state.RunStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,24 +16,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Authentication of the REST source: basic, static bearer, token endpoint, API key; a refusal fails the run. */
 @ExtendWith(OutputCaptureExtension.class)
-class RestSourceAuthTest {
+class RestSourceAuthTest extends StubServerFeedTest {
 
     private static final String PATH = "/api/persons";
     private static final String TOKEN_PATH = "/oauth/token";
     private static final String PASSWORD = "s3cret-Pa55";
-    private final StubServer server;
-    private FeedHarness feed;
 
     RestSourceAuthTest() throws Exception {
-        server = StubServer.http();
-    }
-
-    @AfterEach
-    void stop() {
-        if (feed != null) {
-            feed.close();
-        }
-        server.close();
+        super(StubServer.http());
     }
 
     private void feed(String options) throws Exception {

@@ -3,26 +3,15 @@ package org.exchangehub.source.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.exchangehub.state.RunStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each paging style of the REST source, across several pages of a real HTTP server. */
-class RestSourcePagingTest {
+class RestSourcePagingTest extends StubServerFeedTest {
 
     private static final String PATH = "/api/persons";
-    private final StubServer server;
-    private FeedHarness feed;
 
     RestSourcePagingTest() throws Exception {
-        server = StubServer.http();
-    }
-
-    @AfterEach
-    void stop() {
-        if (feed != null) {
-            feed.close();
-        }
-        server.close();
+        super(StubServer.http());
     }
 
     private FeedHarness feed(String options) throws Exception {

@@ -7,27 +7,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.exchangehub.state.RunStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Transient failures are retried with back-off, within bounds; tiny delays keep the tests fast. */
-class RestSourceRetryTest {
+class RestSourceRetryTest extends StubServerFeedTest {
 
     private static final String PATH = "/api/persons";
     private static final String FAST_RETRIES = "&maxRetries=3&retryInitialDelay=1ms&retryMaxDelay=5ms&retryMaxElapsed=5s";
-    private final StubServer server;
-    private FeedHarness feed;
 
     RestSourceRetryTest() throws Exception {
-        server = StubServer.http();
-    }
-
-    @AfterEach
-    void stop() {
-        if (feed != null) {
-            feed.close();
-        }
-        server.close();
+        super(StubServer.http());
     }
 
     private void feed(String options) throws Exception {

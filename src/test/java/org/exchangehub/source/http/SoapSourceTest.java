@@ -8,11 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The SOAP source against a real HTTP server: paging, prefixes, both versions, Faults and hostile XML. */
-class SoapSourceTest {
+class SoapSourceTest extends StubServerFeedTest {
 
     private static final String PATH = "/ws/enrolments";
     private static final String NS = "urn:test:hrss:v1";
@@ -21,19 +20,9 @@ class SoapSourceTest {
     private static final String OPTIONS = "?requestTemplate=classpath:http/enrolments-request.xml&pageSize=2"
             + "&namespaces=hr=" + NS + "&recordPath=//hr:enrolment&keyField=id&changeField=updatedAt"
             + "&initialSince=2026-01-01T00:00:00&maxRetries=0&soapAction=urn:QueryEnrolments";
-    private final StubServer server;
-    private FeedHarness feed;
 
     SoapSourceTest() throws Exception {
-        server = StubServer.http();
-    }
-
-    @AfterEach
-    void stop() {
-        if (feed != null) {
-            feed.close();
-        }
-        server.close();
+        super(StubServer.http());
     }
 
     private RunRecord run(String extra) throws Exception {
