@@ -12,8 +12,9 @@ import java.util.Map;
 import org.exchangehub.config.ConfigException;
 
 /**
- * The GB/T 2260 administrative division table ({@code config/codes/divisions.csv}, lines {@code code,name}).
- * When no table is configured only the 6-digit form of a division code is checked.
+ * The GB/T 2260 administrative division table ({@code config/codes/divisions.csv}, lines {@code code,name}; lines
+ * starting with {@code #} say the edition and source). Province, prefecture and county codes are all divisions:
+ * a record may name any level. When no table is configured only the 6-digit form of a division code is checked.
  */
 public final class DivisionCodes {
 
@@ -35,26 +36,34 @@ public final class DivisionCodes {
         return Files.exists(csv) ? load(csv) : NOT_CONFIGURED;
     }
 
-    /** Reads a {@code code,name} table with a header line; every code must be 6 digits and given once. */
+    /**
+     * Reads a {@code code,name} table: comment lines ({@code #}) and blank lines anywhere, then the header line;
+     * every code must be 6 digits and given once, and the table must hold at least one code.
+     */
     public static DivisionCodes load(Path csv) {
         String file = csv.toString();
         Map<String, String> names = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null || !header.replace("\uFEFF", "").trim().equals("code,name")) {
-                throw new ConfigException(file, "line 1", header, "is not the header 'code,name'",
-                        "start the file with the line code,name");
-            }
             String line;
-            int no = 1;
+            int no = 0;
+            boolean header = false;
             while ((line = r.readLine()) != null) {
                 no++;
-                if (line.isBlank()) {
+                String text = no == 1 ? line.replace("\uFEFF", "") : line;
+                if (text.isBlank() || text.startsWith("#")) {
                     continue;
                 }
-                int comma = line.indexOf(',');
-                String code = comma < 0 ? line.trim() : line.substring(0, comma).trim();
-                String name = comma < 0 ? "" : line.substring(comma + 1).trim();
+                if (!header) {
+                    if (!text.trim().equals("code,name")) {
+                        throw new ConfigException(file, "line " + no, line, "is not the header 'code,name'",
+                                "start the table with the line code,name (comment lines starting with # may come first)");
+                    }
+                    header = true;
+                    continue;
+                }
+                int comma = text.indexOf(',');
+                String code = comma < 0 ? text.trim() : text.substring(0, comma).trim();
+                String name = comma < 0 ? "" : text.substring(comma + 1).trim();
                 if (!isSixDigits(code) || name.isEmpty()) {
                     throw new ConfigException(file, "line " + no, line, "is not '<6-digit code>,<name>'",
                             "write e.g. 350100,福州市");
@@ -67,6 +76,10 @@ public final class DivisionCodes {
         } catch (IOException e) {
             throw new ConfigException(file, null, null, "cannot be read: " + e.getMessage(),
                     "check that the file is readable UTF-8");
+        }
+        if (names.isEmpty()) {
+            throw new ConfigException(file, null, null, "holds no division codes, so every code would be unknown",
+                    "give the header code,name and one line per code, e.g. 350100,福州市");
         }
         return new DivisionCodes(Collections.unmodifiableMap(names));
     }

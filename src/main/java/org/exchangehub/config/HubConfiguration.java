@@ -1,5 +1,6 @@
 package org.exchangehub.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,7 +88,31 @@ public class HubConfiguration {
 
     @Bean
     DivisionCodes divisionCodes(HubProperties hub) {
-        return DivisionCodes.loadIfPresent(hub.divisionCodes());
+        DivisionCodes codes = loadDivisionCodes(hub);
+        if (codes.configured()) {
+            LOG.info("Division codes: {} from {}", codes.size(), hub.divisionCodes());
+        } else {
+            LOG.info("No division table at {}: division codes are checked for 6 digits only", hub.divisionCodes());
+        }
+        return codes;
+    }
+
+    /**
+     * The shipped table is optional (without it only the 6-digit form is checked), but a table named by
+     * {@code hub.codes.divisions} must be there: a mistyped path would otherwise switch the check off silently.
+     */
+    static DivisionCodes loadDivisionCodes(HubProperties hub) {
+        Path table = hub.divisionCodes();
+        if (!hub.codes().divisionsSet()) {
+            return DivisionCodes.loadIfPresent(table);
+        }
+        if (!Files.isRegularFile(table)) {
+            throw new ConfigException("application configuration", "hub.codes.divisions", hub.codes().divisions(),
+                    "names no file (looked for " + table.toAbsolutePath() + ")",
+                    "point it at a code,name CSV such as config/codes/divisions.csv, or remove the setting to use "
+                            + "the shipped table");
+        }
+        return DivisionCodes.load(table);
     }
 
     @Bean

@@ -113,14 +113,25 @@ class LegalEntityMappingTest {
 
     @Test
     void derivedDivisionUnknownToTheTableIsLeftNullWithAWarning() {
-        UnifiedRecord u = accepted(row("91440300MA5D12345W", null, null, null, "01"));
+        UnifiedRecord u = accepted(row("91440399MA5D12345A", null, null, null, "01"));
         assertThat(value(u, "division_code")).isNull();
         assertThat(u.warnings()).isEqualTo(1);
     }
 
     @Test
+    void divisionOfAnotherProvinceIsAccepted() {
+        assertThat(value(accepted(row(USCC, null, null, "440305", "01")), "division_code")).isEqualTo("440305");
+    }
+
+    @Test
+    void divisionDerivedFromAnotherProvincesCreditCodeIsKept() {
+        // registered in 天山区, Ürümqi
+        assertThat(value(accepted(row("91650102MA5D123451", null, null, null, "01")), "division_code")).isEqualTo("650102");
+    }
+
+    @Test
     void divisionUnknownToTheTableIsUnknownCode() {
-        assertThat(rejected(row(USCC, null, null, "440300", "01"))).extracting(Violation::field, Violation::reason)
+        assertThat(rejected(row(USCC, null, null, "440399", "01"))).extracting(Violation::field, Violation::reason)
                 .containsExactly(tuple("division_code", ReasonCode.UNKNOWN_CODE));
     }
 
