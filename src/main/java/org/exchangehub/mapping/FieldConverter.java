@@ -80,7 +80,8 @@ abstract class FieldConverter {
                     return s;
                 }
             };
-            case SEX_CODE, CODE -> new CodeConverter(spec, index, codeLookup(spec, mapping));
+            case SEX_CODE, CODE -> new CodeConverter(spec, index, codeLookup(spec, mapping),
+                    acceptsStandardCodes(mapping));
             case DATE, PAST_DATE -> new DateConverter(spec, index, rule == Rule.PAST_DATE,
                     DatePatterns.of(mapping == null ? List.of() : mapping.formats()));
             case NON_NEGATIVE_DECIMAL -> new DecimalConverter(spec, index,
@@ -109,33 +110,42 @@ abstract class FieldConverter {
     }
 
     /**
-     * Source value → standard code: label words (each '/'-separated word of a standard label), then the
-     * standard codes themselves, then the department's table, later entries winning.
+     * Source value → standard code. With a department code table (the mapping's {@code codes}), only its keys; the
+     * catalogue's label words (each '/'-separated word of a standard label) and standard codes only where the
+     * mapping accepts them ({@code standard_codes: accept}, or no code table at all), the department's table winning.
      */
     private static Map<String, String> codeLookup(FieldSpec spec, FieldMapping mapping) {
         Map<String, String> lookup = new HashMap<>();
-        spec.codes().forEach((code, label) -> {
-            for (String word : label.split("/")) {
-                if (!word.isBlank()) {
-                    lookup.put(word.trim(), code);
+        if (acceptsStandardCodes(mapping)) {
+            spec.codes().forEach((code, label) -> {
+                for (String word : label.split("/")) {
+                    if (!word.isBlank()) {
+                        lookup.put(word.trim(), code);
+                    }
                 }
-            }
-        });
-        spec.codes().keySet().forEach(code -> lookup.put(code, code));
+            });
+            spec.codes().keySet().forEach(code -> lookup.put(code, code));
+        }
         if (mapping != null) {
             lookup.putAll(mapping.codes());
         }
         return Map.copyOf(lookup);
     }
 
+    static boolean acceptsStandardCodes(FieldMapping mapping) {
+        return mapping == null || mapping.acceptStandardCodes();
+    }
+
     private static final class CodeConverter extends FieldConverter {
         private final Map<String, String> lookup;
         private final boolean sex;
+        private final boolean closed;
 
-        CodeConverter(FieldSpec spec, int index, Map<String, String> lookup) {
+        CodeConverter(FieldSpec spec, int index, Map<String, String> lookup, boolean acceptStandard) {
             super(spec, index);
             this.lookup = lookup;
-            this.sex = Rule.of(spec.rule()) == Rule.SEX_CODE;
+            this.closed = !acceptStandard;
+            this.sex = acceptStandard && Rule.of(spec.rule()) == Rule.SEX_CODE;
         }
 
         @Override
@@ -145,8 +155,10 @@ abstract class FieldConverter {
                 code = SexCodes.normalize(s);
             }
             if (code == null) {
-                row.fail(this, ReasonCode.UNKNOWN_CODE, "value" + shown(s)
-                        + " is neither a standard code nor in the mapping's code table");
+                row.fail(this, ReasonCode.UNKNOWN_CODE, closed
+                        ? "value" + shown(s) + " is not in the department's code table of the mapping"
+                                + " (closed; standard_codes: accept would also take standard codes)"
+                        : "value" + shown(s) + " is neither a standard code nor in the mapping's code table");
             }
             return code;
         }

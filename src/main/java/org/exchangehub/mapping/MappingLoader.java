@@ -31,7 +31,8 @@ import org.exchangehub.standards.Text;
 public final class MappingLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("dataset", "source", "change_time", "fields");
-    private static final Set<String> FIELD_KEYS = Set.of("from", "default", "unit", "formats", "codes");
+    private static final Set<String> FIELD_KEYS = Set.of("from", "default", "unit", "formats", "codes",
+            "standard_codes");
 
     private MappingLoader() {
     }
@@ -140,11 +141,35 @@ public final class MappingLoader {
                 }
             }
         }
-        FieldMapping fm = new FieldMapping(name, from == null ? null : from.trim(), dflt, unit, formats, codes);
+        boolean acceptStandard = standardCodes(n, codes);
+        FieldMapping fm = new FieldMapping(name, from == null ? null : from.trim(), dflt, unit, formats, codes,
+                acceptStandard);
         if (dflt != null) {
             checkDefault(n, fm, spec, index, divisions);
         }
         return fm;
+    }
+
+    /**
+     * {@code standard_codes: accept | reject}: whether values outside the department's code table may still be read
+     * as the catalogue's standard codes. Only meaningful next to a code table, which is closed unless it says accept.
+     */
+    private static boolean standardCodes(YamlNode n, Map<String, String> codes) {
+        String value = n.string("standard_codes");
+        if (value == null) {
+            return codes.isEmpty();
+        }
+        if (codes.isEmpty()) {
+            throw n.error("standard_codes", value, "applies only next to a code table (codes)",
+                    "remove it: without codes the standard codes are accepted anyway");
+        }
+        return switch (value.trim()) {
+            case "accept" -> true;
+            case "reject" -> false;
+            default -> throw n.error("standard_codes", value, "is neither accept nor reject",
+                    "write standard_codes: accept to also take the catalogue's standard codes and words, or leave"
+                            + " it out to accept only the department's codes");
+        };
     }
 
     private static void checkDefault(YamlNode n, FieldMapping fm, FieldSpec spec, int index, DivisionCodes divisions) {

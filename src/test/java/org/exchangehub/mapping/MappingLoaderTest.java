@@ -82,6 +82,34 @@ class MappingLoaderTest {
     }
 
     @Test
+    void standardCodesOtherThanAcceptOrRejectIsRefused() {
+        assertThatThrownBy(() -> load(HEAD + "  status_code: { from: DJZT, codes: { \"01\": \"1\" }, standard_codes: sometimes }\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fields.status_code.standard_codes = 'sometimes': is neither accept nor reject")
+                .hasMessageContaining("Fix: write standard_codes: accept");
+    }
+
+    @Test
+    void standardCodesWithoutACodeTableIsRefused() {
+        assertThatThrownBy(() -> load(HEAD + "  status_code: { from: DJZT, standard_codes: accept }\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fields.status_code.standard_codes = 'accept': applies only next to a code table");
+    }
+
+    @Test
+    void codeTableIsClosedUnlessTheMappingAcceptsStandardCodes() throws IOException {
+        Mapping closed = load(HEAD + "  status_code: { from: DJZT, codes: { \"01\": \"1\" } }\n");
+        Mapping open = load(HEAD + "  status_code: { from: DJZT, codes: { \"01\": \"1\" }, standard_codes: accept }\n");
+
+        assertThat(statusMapping(closed).acceptStandardCodes()).isFalse();
+        assertThat(statusMapping(open).acceptStandardCodes()).isTrue();
+    }
+
+    private static FieldMapping statusMapping(Mapping m) {
+        return m.fields().stream().filter(f -> f.field().equals("status_code")).findFirst().orElseThrow();
+    }
+
+    @Test
     void unquotedNumericCodeIsRefused() {
         assertThatThrownBy(() -> load(HEAD + "  status_code: { from: DJZT, codes: { 01: \"1\" } }\n"))
                 .isInstanceOf(ConfigException.class)
