@@ -172,7 +172,8 @@ public final class RecordMapper {
             return MappingResult.rejected(new Rejection(record.sourceKey(), record.rawForm(), row.violations()));
         }
         return MappingResult.accepted(new UnifiedRecord(record.sourceKey(), values, hash(values),
-                businessKey(values), row.warnings()));
+                businessKey(values), row.warnings(),
+                cols.changeTime < 0 ? null : ChangeTimes.toLocalDateTime(raw[cols.changeTime])));
     }
 
     /** Fills derivable fields; returns the fields left empty only because their source field failed. */

@@ -31,6 +31,7 @@ final class RecordJson {
     static final String RUN_ID = "_run_id";
     static final String EXTRACTED_AT = "_extracted_at";
     static final String RECORD_HASH = "_record_hash";
+    static final String CHANGE_TIME = "_change_time";
 
     private static final JsonFactory JSON = new JsonFactory();
     /** UTC with microseconds, the precision the lake and warehouse keep too. */
@@ -43,6 +44,7 @@ final class RecordJson {
     private static final SerializedString RUN_ID_NAME = new SerializedString(RUN_ID);
     private static final SerializedString EXTRACTED_AT_NAME = new SerializedString(EXTRACTED_AT);
     private static final SerializedString RECORD_HASH_NAME = new SerializedString(RECORD_HASH);
+    private static final SerializedString CHANGE_TIME_NAME = new SerializedString(CHANGE_TIME);
 
     /** Writes one non-null value of a field. */
     private interface ValueWriter {
@@ -115,6 +117,12 @@ final class RecordJson {
             out.writeString(lineage.extractedAt());
             out.writeFieldName(RECORD_HASH_NAME);
             out.writeString(record.recordHash());
+            out.writeFieldName(CHANGE_TIME_NAME);
+            if (record.changeTime() == null) {
+                out.writeNull();
+            } else {
+                out.writeString(record.changeTime().toString()); // ISO local date-time, the department's clock
+            }
             out.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail

@@ -28,6 +28,7 @@ final class LakeSchema {
     static final String RUN_ID = "_run_id";
     static final String EXTRACTED_AT = "_extracted_at";
     static final String RECORD_HASH = "_record_hash";
+    static final String CHANGE_TIME = "_change_time";
 
     /** Largest decimal precision stored as INT64 (Parquet's rule). */
     private static final int MAX_INT64_PRECISION = 18;
@@ -87,6 +88,10 @@ final class LakeSchema {
                 .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
                 .named(EXTRACTED_AT);
         builder.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RECORD_HASH);
+        // the department's wall-clock change time: a local timestamp (not adjusted to UTC), null where none
+        builder.optional(PrimitiveTypeName.INT64)
+                .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS))
+                .named(CHANGE_TIME);
         type = builder.named(dataset.name());
         dictionaryColumns.addAll(List.of(DATASET, SOURCE, RUN_ID, EXTRACTED_AT));
     }

@@ -97,8 +97,19 @@ final class RecordWriteSupport extends WriteSupport<UnifiedRecord> {
         if (record.recordHash() != null) {
             binary(LakeSchema.RECORD_HASH, n + 5, Binary.fromString(record.recordHash()));
         }
+        if (record.changeTime() != null) {
+            out.startField(LakeSchema.CHANGE_TIME, n + 6);
+            out.addLong(micros(record.changeTime()));
+            out.endField(LakeSchema.CHANGE_TIME, n + 6);
+        }
         out.endMessage();
         row++;
+    }
+
+    /** Microseconds of a local date-time counted as if it were UTC: Parquet's encoding of a local timestamp. */
+    private static long micros(java.time.LocalDateTime t) {
+        return Math.addExact(Math.multiplyExact(t.toEpochSecond(java.time.ZoneOffset.UTC), 1_000_000L),
+                t.getNano() / 1_000);
     }
 
     private void binary(String name, int index, Binary value) {

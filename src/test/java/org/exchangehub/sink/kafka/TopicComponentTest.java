@@ -79,7 +79,7 @@ class TopicComponentTest {
         value.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("uscc", "name", "legal_rep_name", "registered_capital_cny",
                 "established_date", "division_code", "status_code",
-                "_dataset", "_source", "_source_key", "_run_id", "_extracted_at", "_record_hash");
+                "_dataset", "_source", "_source_key", "_run_id", "_extracted_at", "_record_hash", "_change_time");
         assertThat(value.get("registered_capital_cny").decimalValue())
                 .isEqualByComparingTo(new BigDecimal("123456789012345678.99"));
         assertThat(value.get("established_date").asText()).isEqualTo(LocalDate.of(1998, 12, 31).toString());

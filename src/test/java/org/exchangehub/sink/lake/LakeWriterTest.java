@@ -88,7 +88,8 @@ class LakeWriterTest {
                 Map.entry("division_code", "VARCHAR"), Map.entry("status_code", "VARCHAR"),
                 Map.entry("_dataset", "VARCHAR"), Map.entry("_source", "VARCHAR"),
                 Map.entry("_source_key", "VARCHAR"), Map.entry("_run_id", "VARCHAR"),
-                Map.entry("_extracted_at", "TIMESTAMP WITH TIME ZONE"), Map.entry("_record_hash", "VARCHAR"));
+                Map.entry("_extracted_at", "TIMESTAMP WITH TIME ZONE"), Map.entry("_record_hash", "VARCHAR"),
+                Map.entry("_change_time", "TIMESTAMP"));
     }
 
     @Test
@@ -334,7 +335,7 @@ class LakeWriterTest {
         org.exchangehub.catalogue.Dataset reloaded = new org.exchangehub.catalogue.Dataset("person", "reloaded",
                 PERSON.businessKey(), PERSON.fields().subList(0, 4));
 
-        assertThat(writer.schema(reloaded).getFieldCount()).isEqualTo(4 + 6);
+        assertThat(writer.schema(reloaded).getFieldCount()).isEqualTo(4 + 7);
     }
 
     private static List<Path> parquetFiles(Path dir) throws IOException {

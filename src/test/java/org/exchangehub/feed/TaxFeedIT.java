@@ -33,14 +33,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A department the demo does not have — the tax bureau's taxpayer register in its own H2 database — read by the
- * real JDBC source into the lake: its status code table is closed, so a bare standard code or a code never agreed
- * is quarantined {@code UNKNOWN_CODE} and never reaches the lake; the same table read with
- * {@code standard_codes: accept} delivers the bare standard code.
+ * A department the demo does not have — the tax bureau, its tables in its own H2 database — read by the real JDBC
+ * source into the lake. Its status code table is closed, so a bare standard code or a code never agreed is
+ * quarantined {@code UNKNOWN_CODE} and never reaches the lake; the same table read with
+ * {@code standard_codes: accept} delivers the bare standard code. Across runs, the lake carries each version with
+ * its source change time, and the README's compaction query keeps the latest.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class TaxCodeTableIT {
+class TaxFeedIT {
 
     private static final String DB_URL = "jdbc:h2:mem:tax-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private static final Path LAKE = HubTestSupport.tempDir("tax-lake");
@@ -72,9 +73,11 @@ class TaxCodeTableIT {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(DB_URL);
         try (Connection c = ds.getConnection()) {
-            c.createStatement().execute("CREATE TABLE DJ_NSRXX (ID BIGINT PRIMARY KEY, NSRSBH VARCHAR(18),"
-                    + " NSRMC VARCHAR(200), FDDBRXM VARCHAR(50), ZCZB VARCHAR(20), KYRQ VARCHAR(10),"
-                    + " NSRZTDM VARCHAR(4), XGSJ TIMESTAMP)");
+            for (String table : List.of("DJ_NSRXX", "DJ_SWDJ")) {
+                c.createStatement().execute("CREATE TABLE " + table + " (ID BIGINT PRIMARY KEY, NSRSBH VARCHAR(18),"
+                        + " NSRMC VARCHAR(200), FDDBRXM VARCHAR(50), ZCZB VARCHAR(20), KYRQ VARCHAR(10),"
+                        + " NSRZTDM VARCHAR(4), XGSJ TIMESTAMP)");
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO DJ_NSRXX VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (long id = 1; id <= STATUS.size(); id++) {
                     String first17 = "913501007" + String.format("%08d", 40000 + id);
@@ -92,6 +95,18 @@ class TaxCodeTableIT {
                 }
                 ps.executeBatch();
             }
+            c.createStatement().execute("INSERT INTO DJ_SWDJ SELECT * FROM DJ_NSRXX WHERE NSRZTDM IN ('03', '05')");
+        }
+    }
+
+    private static void department(String sql, Object... args) throws SQLException {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(DB_URL);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -145,5 +160,50 @@ class TaxCodeTableIT {
         assertThat(lakeStatusByUscc(run.runId())).isEqualTo(Map.of(USCC.get(1L), "1", USCC.get(2L), "3",
                 USCC.get(3L), "3", USCC.get(5L), "3"));
         assertThat(state.rejections(run.runId())).extracting(QuarantineRecord::sourceKey).containsExactly("4");
+    }
+
+    @Test
+    void lakeCarriesTheSourceChangeTimeOfEachRecord() throws Exception {
+        RunRecord run = run("tax.taxpayers-lineage");
+
+        try (DuckDb duck = new DuckDb()) {
+            List<Map<String, Object>> rows = duck.query("SELECT _source_key, CAST(_change_time AS VARCHAR) AS t FROM "
+                    + DuckDb.lake(LAKE.resolve("legal_entity/*/*.parquet")) + " WHERE _run_id = '" + run.runId()
+                    + "' AND _source_key = '2'");
+            assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("t")).isEqualTo("2026-11-01 09:02:00"));
+        }
+    }
+
+    @Test
+    void readmeCompactionQueryKeepsTheLatestVersionOfEachKeyAcrossRuns() throws Exception {
+        RunRecord first = run("tax.registrations");
+        department("UPDATE DJ_SWDJ SET NSRZTDM = '05', XGSJ = ? WHERE ID = 1", LocalDateTime.of(2026, 11, 2, 9, 0));
+        RunRecord second = run("tax.registrations");
+        assertThat(first.runId()).isLessThan(second.runId());
+        assertThat(second.rowsDelivered()).isEqualTo(1);
+
+        String query = readmeDuckDbCompactionQuery().replace("data/lake", LAKE.toString());
+        Map<String, String> latest = new HashMap<>();
+        try (DuckDb duck = new DuckDb()) {
+            duck.query("SELECT uscc, status_code, _run_id FROM (" + query + ") WHERE _source = 'tax' AND uscc IN ('"
+                    + USCC.get(1L) + "', '" + USCC.get(2L) + "')")
+                    .forEach(r -> latest.put((String) r.get("uscc"), r.get("status_code") + "@" + r.get("_run_id")));
+        }
+
+        assertThat(latest).containsEntry(USCC.get(1L), "3@" + second.runId())
+                .containsEntry(USCC.get(2L), "3@" + first.runId());
+    }
+
+    /** The DuckDB query the README gives platform users (the first sql block reading the lake with read_parquet). */
+    private static String readmeDuckDbCompactionQuery() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```sql\n");
+        while (start >= 0 && !readme.substring(start, readme.indexOf("```", start + 6)).contains("read_parquet")) {
+            start = readme.indexOf("```sql\n", start + 6);
+        }
+        assertThat(start).as("a ```sql block with read_parquet in README.md").isNotNegative();
+        int end = readme.indexOf("```", start + 7);
+        String sql = readme.substring(start + 7, end).trim();
+        return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
     }
 }
