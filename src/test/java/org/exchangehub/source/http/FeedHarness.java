@@ -1,5 +1,6 @@
 package org.exchangehub.source.http;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,11 @@ final class FeedHarness implements AutoCloseable {
     private volatile Predicate<Batch> sinkFails = b -> false;
 
     FeedHarness(String uri) throws Exception {
+        this(uri, null);
+    }
+
+    /** @param clock the hub's clock the source reads, or null for the system's */
+    FeedHarness(String uri, Clock clock) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:http-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
@@ -41,6 +47,9 @@ final class FeedHarness implements AutoCloseable {
         registry.suspendScheduling(true);
         camel.getRegistry().bind("stateStore", StateStore.class, state);
         camel.getRegistry().bind("feedRegistry", FeedRegistry.class, registry);
+        if (clock != null) {
+            camel.getRegistry().bind("clock", Clock.class, clock);
+        }
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
