@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.exchangehub.feed.Batch;
 import org.exchangehub.feed.FeedRegistry;
@@ -20,8 +21,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A feed route around one source URI on a plain Camel context with a real (in-memory H2) state store: the
- * route collects each batch it receives, and may refuse one to play a failing sink. Runs are started by hand.
+ * A feed route around one source URI (a component's, or a connector's from {@code connectors/}) on a plain Camel
+ * context with a real (in-memory H2) state store: the route collects each batch it receives, and may refuse one to play a failing sink. Runs are started by hand.
  */
 final class FeedHarness implements AutoCloseable {
 
@@ -50,6 +51,7 @@ final class FeedHarness implements AutoCloseable {
         if (clock != null) {
             camel.getRegistry().bind("clock", Clock.class, clock);
         }
+        camel.getComponent("kamelet", KameletComponent.class).setLocation("file:connectors"); // as the hub does
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

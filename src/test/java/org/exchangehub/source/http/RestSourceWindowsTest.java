@@ -142,6 +142,17 @@ class RestSourceWindowsTest extends StubServerFeedTest {
     }
 
     @Test
+    void theConnectorTakesTheWindowOptions() throws Exception {
+        feed = new FeedHarness("kamelet:rest-source?url=" + server.url(PATH) + OPTIONS.replace('?', '&'), clock);
+
+        RunRecord run = feed.run();
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(windowsAsked(0)).hasSize(4).first().isEqualTo("2025-11-01..2025-11-30");
+        assertThat(feed.keys()).containsExactlyElementsOf(permitsUpTo(7));
+    }
+
+    @Test
     void aWindowedSourceWithoutWindowParametersStopsTheRoute() {
         assertThat(startFailure(OPTIONS.replace("&windowStartParam=startDate&windowEndParam=endDate", "")))
                 .contains("option windowLength = 'P1M' walks time windows, but no parameter carries them")
