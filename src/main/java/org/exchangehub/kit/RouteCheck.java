@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.exchangehub.config.ConfigException;
 import org.exchangehub.feed.Durations;
+import org.exchangehub.source.http.ServiceWindows;
 import org.quartz.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,8 +22,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The route checks that need the hub's settings rather than the connectors: schedules (a period that is not a
- * duration, a cron that is invalid or never fires again) and {@code dataSource} names that no configured data source
- * has. The structural checks (ids, connectors, parameters) are {@link org.exchangehub.config.RouteValidator}'s.
+ * duration, a cron that is invalid or never fires again), {@code dataSource} names that no configured data source
+ * has, and a service feed's time windows that cannot work. The structural checks (ids, connectors, parameters) are {@link org.exchangehub.config.RouteValidator}'s.
  */
 final class RouteCheck {
 
@@ -116,6 +117,13 @@ final class RouteCheck {
                 dataSource(where, pkey, value, problems);
             }
         });
+        if (uri.startsWith("kamelet:rest-source") || uri.startsWith("kamelet:soap-source")) {
+            ConfigException w = ServiceWindows.check(params, java.time.Instant.now());
+            if (w != null) {
+                problems.add(new ConfigException(where, keys.getOrDefault(w.key(), keys.get("windowLength")),
+                        w.value(), w.problem(), w.fix()));
+            }
+        }
     }
 
     /** Camel refuses two consumers of one endpoint: two feeds with the same connector and parameters. */

@@ -16,13 +16,14 @@ import org.exchangehub.state.StateStore;
 abstract class HttpSourceConsumer<E extends HttpSourceEndpoint> extends FeedConsumer {
 
     final E endpoint;
-    final Clock clock = Clock.systemUTC();
+    final Clock clock;
     volatile ResilientHttp http;
     volatile Authentication auth;
 
     HttpSourceConsumer(E endpoint, Processor processor, StateStore state, FeedRegistry registry) {
         super(endpoint, processor, state, registry, endpoint.getFeed());
         this.endpoint = endpoint;
+        this.clock = endpoint.clock();
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.exchangehub.config.ConfigException;
 import org.exchangehub.config.Secret;
 import org.exchangehub.feed.Durations;
 import org.exchangehub.feed.FeedRegistry;
@@ -24,12 +25,14 @@ import org.exchangehub.state.StateStore;
 
 /**
  * The options every service pull shares, REST or SOAP: where the service is, how the hub authenticates, how
- * long it waits and retries, whom it trusts over HTTPS, how big a page is, and the incremental window. Options
- * are declared once here and checked when the endpoint is created, so a bad combination stops the route.
+ * long it waits and retries, whom it trusts over HTTPS, how big a page is, the incremental window and the time
+ * windows it walks. Options are declared once here and checked when the endpoint is created, so a bad
+ * combination stops the route.
  */
 public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
 
     private static final long DEFAULT_DELAY_MS = 60_000;
+    static final String DEFAULT_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss";
 
     @UriPath(description = "The service's URL (http or https), without the paging and incremental parameters.")
     @Metadata(required = true)
@@ -118,9 +121,9 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
             + " without it the watermark is the end of each run's window (its start time).")
     private String changeField;
 
-    @UriParam(defaultValue = "yyyy-MM-dd'T'HH:mm:ss", description = "The pattern (java.time) of the since/until"
+    @UriParam(defaultValue = DEFAULT_TIME_FORMAT, description = "The pattern (java.time) of the since/until"
             + " values sent to the service and of changeField values.")
-    private String timeFormat = "yyyy-MM-dd'T'HH:mm:ss";
+    private String timeFormat = DEFAULT_TIME_FORMAT;
 
     @UriParam(description = "The service's time zone (e.g. Asia/Shanghai); the hub's when empty.")
     private String timeZone;
@@ -133,6 +136,34 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
             + " a service commits late; records already delivered are skipped.")
     private String lookBack = "0s";
 
+    @UriParam(label = "windows", description = "The start of the first time window (yyyy-MM-dd or"
+            + " yyyy-MM-ddTHH:mm:ss, in timeZone), read on the first run; later runs go on from the watermark."
+            + " Needs windowLength.")
+    private String windowStart;
+
+    @UriParam(label = "windows", description = "Walk time windows of this length, each asked for with its own start"
+            + " and end, from the watermark up to now: a calendar period (P1Y, P6M, P366D) or a duration (30d, 12h)."
+            + " No windows when empty.")
+    private String windowLength;
+
+    @UriParam(label = "windows", defaultValue = ServiceWindows.DEFAULT_MAX_LENGTH, description = "The longest"
+            + " window the service accepts; a windowLength that could exceed it stops the route.")
+    private String windowMaxLength = ServiceWindows.DEFAULT_MAX_LENGTH;
+
+    @UriParam(label = "windows", defaultValue = ServiceWindows.DEFAULT_LAG, description = "How long before now"
+            + " the last window ends (e.g. 1h, for records a service commits late).")
+    private String windowLag = ServiceWindows.DEFAULT_LAG;
+
+    @UriParam(label = "windows", description = "The pattern (java.time) in which the window's start and end are"
+            + " written into the request, e.g. yyyy-MM-dd; timeFormat when empty. A date-only pattern walks whole"
+            + " days.")
+    private String windowFormat;
+
+    @UriParam(label = "windows", defaultValue = "false", description = "Whether the service reads the window's end"
+            + " as inclusive: the end is then written as the last value inside the window (e.g. 2023-12-31 for a"
+            + " window ending 2024-01-01 in yyyy-MM-dd).")
+    private boolean windowEndInclusive;
+
     @UriParam(description = "The record field that is its key in the source (lineage _source_key); the page and"
             + " position when empty.")
     private String keyField;
@@ -142,6 +173,7 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
     private String fields;
 
     private DateTimeFormatter timeFormatter;
+    private ServiceWindows windows;
 
     protected HttpSourceEndpoint(String uri, Component component, String url) {
         super(uri, component);
@@ -208,6 +240,7 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
         zone();
         timeFormatter();
         initialSinceTime();
+        windows();
         TrustStores.context(trustStore, trustStorePassword, trustStoreType);
     }
 
@@ -235,6 +268,35 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
             case "api-key" -> Authentication.apiKey(apiKeyHeader.trim(), apiKey);
             default -> Authentication.NONE;
         };
+    }
+
+    /** The hub's clock where one is bound (tests move it), else the system's. */
+    Clock clock() {
+        Clock clock = getCamelContext().getRegistry().findSingleByType(Clock.class);
+        return clock == null ? Clock.systemUTC() : clock;
+    }
+
+    boolean isWindowed() {
+        return windowLength != null && !windowLength.isBlank();
+    }
+
+    /** The time windows the source walks, or null when it walks none. */
+    ServiceWindows windows() {
+        if (windows == null) {
+            try {
+                ServiceWindows.require(windowLength, windowStart);
+                if (!isWindowed()) {
+                    return null;
+                }
+                windows = ServiceWindows.of(new ServiceWindows.Options(windowStart, windowLength, windowMaxLength,
+                        windowLag, windowFormat == null || windowFormat.isBlank() ? timeFormat : windowFormat,
+                        windowEndInclusive), zone(), clock().instant());
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException(scheme() + ":" + url + ": option " + e.key() + " = '" + e.value()
+                        + "' " + e.problem() + ". Fix: " + e.fix(), e);
+            }
+        }
+        return windows;
     }
 
     <T> T lookup(Class<T> type) {
@@ -523,6 +585,7 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
     public void setTimeFormat(String timeFormat) {
         this.timeFormat = timeFormat;
         this.timeFormatter = null;
+        this.windows = null;
     }
 
     public String getTimeZone() {
@@ -547,6 +610,60 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
 
     public void setLookBack(String lookBack) {
         this.lookBack = lookBack;
+    }
+
+    public String getWindowStart() {
+        return windowStart;
+    }
+
+    public void setWindowStart(String windowStart) {
+        this.windowStart = windowStart;
+        this.windows = null;
+    }
+
+    public String getWindowLength() {
+        return windowLength;
+    }
+
+    public void setWindowLength(String windowLength) {
+        this.windowLength = windowLength;
+        this.windows = null;
+    }
+
+    public String getWindowMaxLength() {
+        return windowMaxLength;
+    }
+
+    public void setWindowMaxLength(String windowMaxLength) {
+        this.windowMaxLength = windowMaxLength;
+        this.windows = null;
+    }
+
+    public String getWindowLag() {
+        return windowLag;
+    }
+
+    public void setWindowLag(String windowLag) {
+        this.windowLag = windowLag;
+        this.windows = null;
+    }
+
+    public String getWindowFormat() {
+        return windowFormat;
+    }
+
+    public void setWindowFormat(String windowFormat) {
+        this.windowFormat = windowFormat;
+        this.windows = null;
+    }
+
+    public boolean isWindowEndInclusive() {
+        return windowEndInclusive;
+    }
+
+    public void setWindowEndInclusive(boolean windowEndInclusive) {
+        this.windowEndInclusive = windowEndInclusive;
+        this.windows = null;
     }
 
     public String getKeyField() {

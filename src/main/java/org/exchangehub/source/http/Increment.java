@@ -23,6 +23,9 @@ import org.exchangehub.state.Watermark;
  * is the latest change time among the records when the records carry one ({@code changeField}), else the
  * window's end; it is committed with the run's last batch, after the sinks confirmed it. Records re-read inside
  * the look-back window and already delivered are skipped.
+ *
+ * <p>With time windows ({@link ServiceWindows}) the run walks them one after the other and each window's end is
+ * the watermark committed with that window's last batch, so that a failure in one window resumes at it.
  */
 final class Increment {
 
@@ -30,33 +33,73 @@ final class Increment {
     private final DateTimeFormatter format;
     private final ZoneId zone;
     private final Duration lookBack;
-    private final LocalDateTime since;
-    private final LocalDateTime until;
     private final Set<String> seen;
     private final Watermark stored;
+    private final ServiceWindows windows;
+    private final List<Window> run;
+    private LocalDateTime since;
+    private LocalDateTime until;
     private LocalDateTime latest;
     private String latestKey;
 
     private Increment(String changeField, DateTimeFormatter format, ZoneId zone, Duration lookBack,
-            LocalDateTime since, LocalDateTime until, Set<String> seen, Watermark stored) {
+            ServiceWindows windows, List<Window> run, Set<String> seen, Watermark stored) {
         this.changeField = changeField;
         this.format = format;
         this.zone = zone;
         this.lookBack = lookBack;
-        this.since = since;
-        this.until = until;
+        this.windows = windows;
+        this.run = run;
+        this.since = run.isEmpty() ? null : run.get(0).start();
+        this.until = run.isEmpty() ? null : run.get(0).end();
         this.seen = seen;
         this.stored = stored;
     }
 
     static Increment start(HttpSourceEndpoint e, StateStore state, String feedId, Clock clock) {
         ZoneId zone = e.zone();
-        LocalDateTime until = LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.SECONDS);
         Watermark stored = state.watermark(feedId).orElse(null);
-        LocalDateTime since = stored == null ? e.initialSinceTime() : stored.changeTime().minus(e.lookBackDuration());
+        ServiceWindows windows = e.windows();
+        List<Window> run;
+        LocalDateTime since;
+        if (windows == null) {
+            LocalDateTime until = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.SECONDS);
+            since = stored == null ? e.initialSinceTime() : stored.changeTime().minus(e.lookBackDuration());
+            run = List.of(new Window(since, until));
+        } else {
+            since = stored == null ? windows.start()
+                    : windows.alignDown(stored.changeTime().minus(e.lookBackDuration()));
+            run = windows.walk(since, clock.instant());
+        }
         Set<String> seen = stored != null && e.hasChangeField() ? state.seenSince(feedId, since) : Set.of();
         return new Increment(e.hasChangeField() ? e.getChangeField() : null, e.timeFormatter(), zone,
-                e.lookBackDuration(), since, until, seen, stored);
+                e.lookBackDuration(), windows, run, seen, stored);
+    }
+
+    /** The windows of this run in order: one without time windows, none when the windows are all read. */
+    List<Window> windows() {
+        return run;
+    }
+
+    /** Makes {@code window} the one the next requests ask for and the next watermark ends. */
+    void enter(Window window) {
+        since = window.start();
+        until = window.end();
+    }
+
+    /** Whether the source walks time windows, each committed on its own. */
+    boolean isWindowed() {
+        return windows != null;
+    }
+
+    /** The current window's start in windowFormat, or null without time windows. */
+    String windowStart() {
+        return windows == null ? null : windows.writeStart(new Window(since, until));
+    }
+
+    /** The current window's end in windowFormat, or null without time windows. */
+    String windowEnd() {
+        return windows == null ? null : windows.writeEnd(new Window(since, until));
     }
 
     /** The start of the window as the service expects it, or null on a first run without {@code initialSince}. */
@@ -115,7 +158,10 @@ final class Increment {
         return true;
     }
 
-    /** The checkpoint of a batch: rows to remember, and with the run's last batch the new watermark. */
+    /**
+     * The checkpoint of a batch: rows to remember, and with the last batch of the run (or of the window) the new
+     * watermark.
+     */
     Checkpoint checkpoint(List<String> keys, List<LocalDateTime> times, boolean last) {
         List<SeenRow> remember = new ArrayList<>();
         if (changeField != null && latest != null) {
@@ -131,8 +177,8 @@ final class Increment {
             return new Checkpoint(null, remember, null);
         }
         Watermark next;
-        if (changeField == null) {
-            next = new Watermark(until, "");
+        if (changeField == null || windows != null) {
+            next = new Watermark(until, ""); // a window read to its end is the progress, whatever records it held
         } else if (latest == null || (stored != null && latest.isBefore(stored.changeTime()))) {
             next = null; // never move back, e.g. when a service ignored the since parameter
         } else {

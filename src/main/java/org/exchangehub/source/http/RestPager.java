@@ -177,6 +177,12 @@ final class RestPager {
         if (endpoint.getUntilParam() != null && !endpoint.getUntilParam().isBlank()) {
             params.put(endpoint.getUntilParam().trim(), increment.until());
         }
+        if (increment.isWindowed() && endpoint.windowStartParam() != null) {
+            params.put(endpoint.windowStartParam(), increment.windowStart());
+        }
+        if (increment.isWindowed() && endpoint.windowEndParam() != null) {
+            params.put(endpoint.windowEndParam(), increment.windowEnd());
+        }
     }
 
     private URI withQuery(URI base, Map<String, Object> params) {

@@ -6,8 +6,8 @@ import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 
 /**
- * One run of a {@code rest-source} feed: pages through the service from the stored watermark and hands each
- * page on as one batch (see {@link Batches}).
+ * One run of a {@code rest-source} feed: pages through the service from the stored watermark, window by window
+ * where it walks time windows, and hands each page on as one batch (see {@link Batches}).
  */
 final class RestSourceConsumer extends HttpSourceConsumer<RestSourceEndpoint> {
 
@@ -18,12 +18,14 @@ final class RestSourceConsumer extends HttpSourceConsumer<RestSourceEndpoint> {
     @Override
     protected void read(BatchSink sink) {
         Increment increment = Increment.start(endpoint, stateStore(), feedId(), clock);
-        RestPager pager = new RestPager(endpoint, http, auth, increment);
         JsonRecords converter = new JsonRecords(
                 new RecordAssembler(endpoint.fieldList(), endpoint.getKeyField(), increment));
         Batches.deliverAll(sink, () -> {
-            RestPager.Page page = pager.next();
-            return page == null ? null : converter.convert(page.items(), page.number());
+            RestPager pager = new RestPager(endpoint, http, auth, increment);
+            return () -> {
+                RestPager.Page page = pager.next();
+                return page == null ? null : converter.convert(page.items(), page.number());
+            };
         }, increment);
     }
 }

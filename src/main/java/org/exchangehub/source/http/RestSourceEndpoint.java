@@ -10,7 +10,8 @@ import org.apache.camel.spi.UriParam;
 
 /**
  * Pulls a department's paged REST/JSON API into a feed: one request per page, each page one batch, records
- * taken from a JSON path, the incremental parameter filled from the stored watermark. See
+ * taken from a JSON path, the incremental parameter filled from the stored watermark, or time windows walked
+ * from it with their bounds in the window parameters. See
  * {@link HttpSourceEndpoint} for authentication, time-outs, retries and TLS.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "rest-source", title = "Paged REST source",
@@ -64,6 +65,14 @@ public final class RestSourceEndpoint extends HttpSourceEndpoint {
             + " service wants one.")
     private String untilParam;
 
+    @UriParam(label = "windows", description = "The parameter that carries the start of each time window, in"
+            + " windowFormat (e.g. startDate); needs windowLength.")
+    private String windowStartParam;
+
+    @UriParam(label = "windows", description = "The parameter that carries the end of each time window, in"
+            + " windowFormat (e.g. endDate); needs windowLength.")
+    private String windowEndParam;
+
     @UriParam(description = "Fixed query parameters added to every request, e.g. status=active&region=35.")
     private String queryParameters;
 
@@ -108,6 +117,35 @@ public final class RestSourceEndpoint extends HttpSourceEndpoint {
         if (requestBody != null && !requestBody.isBlank() && !requestBody.trim().startsWith("{")) {
             fail("requestBody", requestBody, "is not a JSON object");
         }
+        validateWindowParams();
+    }
+
+    /** A window no parameter carries would be asked for as the whole history, again and again. */
+    private void validateWindowParams() {
+        if (!isWindowed()) {
+            for (String[] p : new String[][] {{"windowStartParam", windowStartParam}, {"windowEndParam", windowEndParam}}) {
+                if (present(p[1])) {
+                    fail(p[0], p[1], "is set but windowLength is not, so it would never be sent. Fix: give"
+                            + " windowLength and windowStart, or remove " + p[0]);
+                }
+            }
+        } else if (!present(windowStartParam) && !present(windowEndParam) && !present(getSinceParam())
+                && !present(getUntilParam())) {
+            fail("windowLength", getWindowLength(), "walks time windows, but no parameter carries them to the"
+                    + " service. Fix: name the service's parameters in windowStartParam and windowEndParam");
+        }
+    }
+
+    String windowStartParam() {
+        return present(windowStartParam) ? windowStartParam.trim() : null;
+    }
+
+    String windowEndParam() {
+        return present(windowEndParam) ? windowEndParam.trim() : null;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     RestPaging pagingStyle() {
@@ -224,6 +262,22 @@ public final class RestSourceEndpoint extends HttpSourceEndpoint {
 
     public void setUntilParam(String untilParam) {
         this.untilParam = untilParam;
+    }
+
+    public String getWindowStartParam() {
+        return windowStartParam;
+    }
+
+    public void setWindowStartParam(String windowStartParam) {
+        this.windowStartParam = windowStartParam;
+    }
+
+    public String getWindowEndParam() {
+        return windowEndParam;
+    }
+
+    public void setWindowEndParam(String windowEndParam) {
+        this.windowEndParam = windowEndParam;
     }
 
     public String getQueryParameters() {

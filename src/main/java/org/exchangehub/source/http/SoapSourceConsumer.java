@@ -16,8 +16,8 @@ import org.xml.sax.SAXException;
 
 /**
  * One run of a {@code soap-source} feed: asks for page after page (the template filled with the window and the
- * page number) until a page has no records, and hands each page on as one batch (see {@link Batches}). A SOAP
- * Fault ends the run with its code and string.
+ * page number) until a page has no records, window by window where it walks time windows, and hands each page
+ * on as one batch (see {@link Batches}). A SOAP Fault ends the run with its code and string.
  */
 final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
 
@@ -30,11 +30,10 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
         Increment increment = Increment.start(endpoint, stateStore(), feedId(), clock);
         XmlRecords converter = new XmlRecords(endpoint.compileRecordPath(),
                 new RecordAssembler(endpoint.fieldList(), endpoint.getKeyField(), increment));
-        Pages pages = new Pages(increment, converter);
-        Batches.deliverAll(sink, pages::next, increment);
+        Batches.deliverAll(sink, () -> new Pages(increment, converter)::next, increment);
     }
 
-    /** The pages of one run; ends after the first page without records. */
+    /** The pages of one run or window; ends after the first page without records. */
     private final class Pages {
 
         private final Increment increment;
@@ -59,6 +58,8 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
             Map<String, Object> values = new HashMap<>();
             values.put("since", increment.since());
             values.put("until", increment.until());
+            values.put("windowStart", increment.windowStart());
+            values.put("windowEnd", increment.windowEnd());
             values.put("page", page);
             values.put("pageSize", endpoint.getPageSize());
             values.put("offset", (long) pages * endpoint.getPageSize());

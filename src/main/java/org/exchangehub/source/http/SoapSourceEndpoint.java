@@ -15,7 +15,7 @@ import org.apache.camel.spi.UriParam;
 
 /**
  * Pulls a department's SOAP service (1.1 or 1.2, document/literal) into a feed: one request per page from a
- * template filled with the incremental window and the page number, records selected from each response by a
+ * template filled with the incremental window (or each time window walked) and the page number, records selected from each response by a
  * namespace-aware XPath, pages until an empty one. See {@link HttpSourceEndpoint} for authentication,
  * time-outs, retries and TLS.
  */
@@ -30,8 +30,8 @@ public final class SoapSourceEndpoint extends HttpSourceEndpoint {
     private String soapAction;
 
     @UriParam(description = "The request template: a file (relative to the working folder) or classpath:..., holding"
-            + " a whole envelope or only the body's payload, with ${since}, ${until}, ${page}, ${pageSize} and"
-            + " ${offset} placeholders.")
+            + " a whole envelope or only the body's payload, with ${since}, ${until}, ${windowStart}, ${windowEnd},"
+            + " ${page}, ${pageSize} and ${offset} placeholders.")
     @Metadata(required = true)
     private String requestTemplate;
 
@@ -69,6 +69,23 @@ public final class SoapSourceEndpoint extends HttpSourceEndpoint {
         require("recordPath", recordPath, "every SOAP source");
         template();
         compileRecordPath();
+        validateWindowPlaceholders();
+    }
+
+    /** A template that ignores the windows would ask for the same thing in every window, and the reverse. */
+    private void validateWindowPlaceholders() {
+        SoapTemplate t = template();
+        boolean carriesWindow = t.uses("windowStart") || t.uses("windowEnd");
+        if (isWindowed() && !carriesWindow && !t.uses("since") && !t.uses("until")) {
+            fail("requestTemplate", getRequestTemplate(), "has no ${windowStart} or ${windowEnd}, so every time"
+                    + " window would be asked for alike. Fix: put ${windowStart} and ${windowEnd} where the service"
+                    + " takes the query's start and end");
+        }
+        if (!isWindowed() && carriesWindow) {
+            fail("requestTemplate", getRequestTemplate(), "uses ${windowStart}/${windowEnd} but windowLength is not"
+                    + " set, so they would be sent empty. Fix: give windowStart and windowLength, or use ${since}"
+                    + " and ${until}");
+        }
     }
 
     SoapVersion version() {

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * A SOAP request template: a whole envelope, or only the body's payload (then wrapped into an envelope of the
- * configured version), with placeholders {@code ${since}}, {@code ${until}}, {@code ${page}},
- * {@code ${pageSize}} and {@code ${offset}} filled in, XML-escaped, for each page. Split once when loaded.
+ * configured version), with placeholders {@code ${since}}, {@code ${until}}, {@code ${windowStart}},
+ * {@code ${windowEnd}}, {@code ${page}}, {@code ${pageSize}} and {@code ${offset}} filled in, XML-escaped, for
+ * each page. Split once when loaded and filled by the hub alone, in one pass: the file never goes through Camel's
+ * Simple language or property placeholders, so nothing in it (or in a value put into it) is evaluated.
  */
 final class SoapTemplate {
 
-    static final Set<String> PLACEHOLDERS = Set.of("since", "until", "page", "pageSize", "offset");
+    static final Set<String> PLACEHOLDERS = Set.of("since", "until", "page", "pageSize", "offset", "windowStart",
+            "windowEnd");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
     private static final Pattern ENVELOPE = Pattern.compile(
             "^\\s*(<\\?xml[^>]*\\?>\\s*)?(<!--.*?-->\\s*)*<([A-Za-z_][\\w.-]*:)?Envelope[\\s>]", Pattern.DOTALL);
@@ -58,7 +61,7 @@ final class SoapTemplate {
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group(1))) {
                 throw new IllegalArgumentException("unknown placeholder ${" + m.group(1) + "}; use "
-                        + "${since}, ${until}, ${page}, ${pageSize} or ${offset}");
+                        + "${since}, ${until}, ${windowStart}, ${windowEnd}, ${page}, ${pageSize} or ${offset}");
             }
             literals.add(envelope.substring(last, m.start()));
             names.add(m.group(1));
@@ -66,6 +69,11 @@ final class SoapTemplate {
         }
         literals.add(envelope.substring(last));
         return new SoapTemplate(List.copyOf(literals), List.copyOf(names));
+    }
+
+    /** Whether the template has the placeholder {@code ${name}}. */
+    boolean uses(String name) {
+        return names.contains(name);
     }
 
     /** The request for these values; a missing value becomes empty. */

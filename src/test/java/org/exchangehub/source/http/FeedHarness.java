@@ -1,5 +1,6 @@
 package org.exchangehub.source.http;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.exchangehub.feed.Batch;
 import org.exchangehub.feed.FeedRegistry;
@@ -19,8 +21,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A feed route around one source URI on a plain Camel context with a real (in-memory H2) state store: the
- * route collects each batch it receives, and may refuse one to play a failing sink. Runs are started by hand.
+ * A feed route around one source URI (a component's, or a connector's from {@code connectors/}) on a plain Camel
+ * context with a real (in-memory H2) state store: the route collects each batch it receives, and may refuse one to play a failing sink. Runs are started by hand.
  */
 final class FeedHarness implements AutoCloseable {
 
@@ -33,6 +35,11 @@ final class FeedHarness implements AutoCloseable {
     private volatile Predicate<Batch> sinkFails = b -> false;
 
     FeedHarness(String uri) throws Exception {
+        this(uri, null);
+    }
+
+    /** @param clock the hub's clock the source reads, or null for the system's */
+    FeedHarness(String uri, Clock clock) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:http-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
@@ -41,6 +48,10 @@ final class FeedHarness implements AutoCloseable {
         registry.suspendScheduling(true);
         camel.getRegistry().bind("stateStore", StateStore.class, state);
         camel.getRegistry().bind("feedRegistry", FeedRegistry.class, registry);
+        if (clock != null) {
+            camel.getRegistry().bind("clock", Clock.class, clock);
+        }
+        camel.getComponent("kamelet", KameletComponent.class).setLocation("file:connectors"); // as the hub does
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
