@@ -48,7 +48,7 @@ class MappingReloadIT {
 
         // the department's codes 01-04 are no longer translated: those rows become UNKNOWN_CODE rejects
         PROJECT.edit("config/mappings/market-regulation-enterprises.yaml",
-                ", codes: { \"01\": \"1\", \"02\": \"2\", \"03\": \"3\", \"04\": \"4\" }", "");
+                ", codes: { \"01\": \"1\", \"02\": \"2\", \"03\": \"3\", \"04\": \"4\" }, standard_codes: accept", "");
         Files.setLastModifiedTime(MAPPING, FileTime.from(Instant.now().plusSeconds(5)));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

@@ -82,7 +82,7 @@ final class TestHub implements AutoCloseable {
 
     /** The person records in the lake, ordered by source key. */
     List<Map<String, Object>> lake() throws SQLException {
-        return lake("SELECT * EXCLUDE (_run_id, _extracted_at, _record_hash) FROM read_parquet("
+        return lake("SELECT * EXCLUDE (_run_id, _extracted_at, _record_hash, _change_time) FROM read_parquet("
                 + "'" + lake.toAbsolutePath() + "/person/**/*.parquet', hive_partitioning = false) ORDER BY _source_key");
     }
 
