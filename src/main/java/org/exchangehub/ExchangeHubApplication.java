@@ -1,6 +1,8 @@
 package org.exchangehub;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.exchangehub.kit.Kit;
@@ -12,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Exchange Hub: pulls departmental systems onto the unified schema and delivers them to the platform.
- * {@code --once} runs every feed once, prints a summary and exits 0 only if every feed succeeded; {@code validate},
+ * {@code --once [--feeds PATTERNS]} runs every (selected) feed once, prints a summary and exits 0 only if every
+ * feed succeeded; {@code validate},
  * {@code dry-run <feed>} and {@code scaffold ...} are the integration engineer's commands ({@link Kit}).
  */
 @SpringBootApplication
@@ -24,6 +27,7 @@ public class ExchangeHubApplication {
             System.exit(Kit.run(args, start -> Kit.start(ExchangeHubApplication.class, start), System.out, System.err));
         }
         boolean once = Arrays.asList(args).contains("--once");
+        args = joinFeedsOption(args);
         SpringApplication app = new SpringApplication(ExchangeHubApplication.class);
         if (once) {
             app.setWebApplicationType(WebApplicationType.NONE);
@@ -33,5 +37,18 @@ public class ExchangeHubApplication {
         if (once) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /** {@code --feeds 'tax.*'} as {@code --feeds=tax.*}: Spring reads only the joined form as the option's value. */
+    static String[] joinFeedsOption(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--feeds") && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                out.add("--feeds=" + args[++i]);
+            } else {
+                out.add(args[i]);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 }

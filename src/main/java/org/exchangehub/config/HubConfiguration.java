@@ -118,11 +118,15 @@ public class HubConfiguration {
     @Bean
     FeedMappings feedMappings(HubProperties hub, Catalogue catalogue, DivisionCodes divisions,
             @Value("${camel.component.kamelet.location:file:connectors}") String connectorsLocation,
-            @Value("${camel.main.routes-include-pattern:file:routes/*.yaml}") String routesPattern) {
+            @Value("${camel.main.routes-include-pattern:file:routes/*.yaml}") String routesPattern,
+            @Value("${camel.main.routes-exclude-pattern:}") String routesExcludePattern) {
         FeedMappings mappings = FeedMappings.load(hub.mappingsDir(), catalogue, divisions, Clock.systemDefaultZone());
         List<ConfigException> problems = new ArrayList<>();
         ConnectorCatalogue connectors = ConnectorCatalogue.load(folder(connectorsLocation), problems);
-        new RouteValidator(connectors, mappings.names()).validate(folder(routesPattern), problems);
+        List<String> warnings = new ArrayList<>();
+        new RouteValidator(connectors, mappings.names())
+                .validate(RouteFiles.select(routesPattern, routesExcludePattern, problems, warnings), problems);
+        warnings.forEach(w -> LOG.warn("Configuration: {}", w));
         if (!problems.isEmpty()) {
             problems.forEach(p -> LOG.error("Configuration problem: {}", p.getMessage()));
             throw problems.get(0);

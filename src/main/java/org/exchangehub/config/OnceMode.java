@@ -3,6 +3,7 @@ package org.exchangehub.config;
 import java.util.List;
 
 import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.feed.FeedSelection;
 import org.exchangehub.feed.OnceRunner;
 import org.exchangehub.state.RunRecord;
 import org.springframework.boot.ApplicationArguments;
@@ -25,10 +26,24 @@ final class OnceMode implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<RunRecord> runs = new OnceRunner(registry).runAll();
+        List<RunRecord> runs;
+        try {
+            runs = new OnceRunner(registry).run(FeedSelection.of(feeds(args)));
+        } catch (IllegalArgumentException e) {
+            System.out.println();
+            System.out.println(e.getMessage());
+            exitCode = 2;
+            return;
+        }
         System.out.println();
         OnceRunner.print(runs, System.out);
         exitCode = OnceRunner.exitCode(runs);
+    }
+
+    /** {@code --feeds=PATTERNS} (the application joins {@code --feeds PATTERNS} into that form), else every feed. */
+    private static String feeds(ApplicationArguments args) {
+        List<String> values = args.getOptionValues("feeds");
+        return values == null ? null : String.join(",", values);
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class RouteValidator {
             problems.add(new ConfigException(dir.toString(), null, null, "cannot list: " + e.getMessage(), null));
             return;
         }
+        validate(files, problems);
+    }
+
+    /** Validates the given route files (those the include and exclude patterns select, see {@link RouteFiles}). */
+    public void validate(List<Path> files, List<ConfigException> problems) {
         Map<String, String> ids = new HashMap<>();
         for (Path file : files) {
             checkFileName(file, problems);

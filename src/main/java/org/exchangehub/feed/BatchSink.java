@@ -28,6 +28,14 @@ public interface BatchSink {
      */
     void flush();
 
+    /**
+     * Whether this is a dry run: nothing is delivered or committed, and the source must leave every one-time state
+     * of its own alone too (move, rename or delete no file, remember nothing a real run relies on).
+     */
+    default boolean isDryRun() {
+        return false;
+    }
+
     /** Rejections the source found itself (e.g. a malformed line), delivered with the next batch. */
     void reject(org.exchangehub.mapping.Rejection rejection);
 }

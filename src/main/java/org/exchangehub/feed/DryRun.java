@@ -22,11 +22,14 @@ public final class DryRun {
     private final String feedId;
     private final List<UnifiedRecord> records = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
+    private final int limit;
     private Dataset dataset;
     private long read;
+    private boolean sourceHasMore;
 
-    DryRun(String feedId) {
+    DryRun(String feedId, int limit) {
         this.feedId = feedId;
+        this.limit = limit;
     }
 
     /** Whether the exchange carries a dry-run batch (sinks return without delivering). */
@@ -55,6 +58,29 @@ public final class DryRun {
     /** Source records read (within the limit). */
     public long read() {
         return read;
+    }
+
+    void sourceHasMore() {
+        sourceHasMore = true;
+    }
+
+    /** The most records the run was to read; 0 for no limit. */
+    public int limit() {
+        return limit;
+    }
+
+    /** Whether the run stopped at its limit while the source had more records (or malformed lines) to give. */
+    public boolean isCutAtLimit() {
+        return sourceHasMore;
+    }
+
+    /** The records read, and whether the limit cut the read short: {@code 20 (limit 20 reached; the source has more)}. */
+    public String readSummary() {
+        if (sourceHasMore) {
+            return read + " (limit " + limit + " reached; the source has more)";
+        }
+        return limit > 0 && read == limit ? read + " (limit " + limit + " reached; the source has no more)"
+                : String.valueOf(read);
     }
 
     public List<UnifiedRecord> records() {

@@ -294,7 +294,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     public DryRun dryRun(int limit, RunReader reader) {
         runLock.lock();
         try {
-            DryRun result = new DryRun(knownFeedId());
+            DryRun result = new DryRun(knownFeedId(), Math.max(0, limit));
             DryRunSink sink = new DryRunSink("dry-run-" + RunIds.next(clock.instant()), limit, result);
             try {
                 reader.read(sink);
@@ -545,25 +545,38 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         }
 
         @Override
+        public boolean isDryRun() {
+            return true;
+        }
+
+        @Override
         public void reject(Rejection rejection) {
             pendingRejections.add(rejection);
         }
 
         void flushPendingRejections() {
-            if (!pendingRejections.isEmpty()) {
+            if (!pendingRejections.isEmpty() && remaining <= 0) {
+                result.sourceHasMore(); // malformed lines found after the limit are beyond what the run reads
+            } else if (!pendingRejections.isEmpty()) {
                 send(List.of());
             }
         }
 
         @Override
         public void deliver(List<SourceRecord> records, Checkpoint checkpoint) {
+            // the read goes on after exactly the limit only to learn whether the source has more
             if (remaining <= 0) {
+                if (records.isEmpty() && pendingRejections.isEmpty()) {
+                    return;
+                }
+                result.sourceHasMore();
                 throw new LimitReached();
             }
             List<SourceRecord> taken = records.size() > remaining ? records.subList(0, remaining) : records;
             remaining -= taken.size();
             send(List.copyOf(taken));
-            if (remaining <= 0) {
+            if (taken.size() < records.size()) {
+                result.sourceHasMore();
                 throw new LimitReached();
             }
         }

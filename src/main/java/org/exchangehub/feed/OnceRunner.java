@@ -21,9 +21,18 @@ public final class OnceRunner {
 
     /** Runs every registered feed once and returns their exchange-log entries, in feed-id order. */
     public List<RunRecord> runAll() {
+        return run(FeedSelection.ALL);
+    }
+
+    /**
+     * Runs the selected feeds once ({@code --feeds}), in feed-id order.
+     *
+     * @throws IllegalArgumentException when a pattern of the selection matches no feed
+     */
+    public List<RunRecord> run(FeedSelection selection) {
         List<RunRecord> runs = new ArrayList<>();
-        for (FeedConsumer feed : registry.feeds()) {
-            runs.add(feed.runNow());
+        for (String id : selection.select(registry.feedIds())) {
+            registry.feed(id).ifPresent(feed -> runs.add(feed.runNow()));
         }
         return runs;
     }

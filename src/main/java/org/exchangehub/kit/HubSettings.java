@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.exchangehub.config.ConfigException;
+import org.exchangehub.config.RouteFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -114,6 +116,12 @@ final class HubSettings {
 
     Path routesDir() {
         return folder(get("camel.main.routes-include-pattern", "file:routes/*.yaml"));
+    }
+
+    /** The route files the settings' include and exclude patterns select (what the hub would load). */
+    List<Path> routeFiles(List<ConfigException> problems, List<String> warnings) {
+        return RouteFiles.select(get("camel.main.routes-include-pattern", "file:routes/*.yaml"),
+                get("camel.main.routes-exclude-pattern", ""), problems, warnings);
     }
 
     Path connectorsDir() {

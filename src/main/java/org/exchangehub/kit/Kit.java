@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.exchangehub.config.ConfigException;
+import org.exchangehub.config.RouteFiles;
 import org.exchangehub.feed.DryRun;
 import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.feed.FeedSelection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,9 +53,19 @@ public final class Kit {
             err.println(args[0] + ": " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            err.println(args[0] + " failed: " + e.getMessage());
+            err.println(args[0] + " failed: " + e.getMessage() + rootCause(e));
             return 1;
         }
+    }
+
+    /** The innermost cause's message, which says what went wrong when Spring wraps it in bean-creation errors. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null || e.getMessage() != null && e.getMessage()
+                .contains(root.getMessage()) ? "" : " (" + root.getMessage() + ")";
     }
 
     /** What a command needs of the hub: its settings and the arguments for Spring. */
@@ -71,15 +84,26 @@ public final class Kit {
     }
 
     static int validate(String[] args, PrintStream out) {
-        Options o = Options.parse(args, 1, Set.of());
+        Options o = Options.parse(args, 1, Set.of("feeds"));
+        if (!o.words.isEmpty()) {
+            throw new IllegalArgumentException("usage: validate [--feeds ID-OR-GLOB,...] [--spring.profiles.active=P]");
+        }
         HubSettings settings = HubSettings.load(o.passOn);
+        List<ConfigException> patternProblems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<Path, List<String>> routeFiles = new LinkedHashMap<>();
+        settings.routeFiles(patternProblems, warnings).forEach(f -> routeFiles.put(f, RouteFiles.routeIds(f)));
+        warnings.forEach(w -> out.println("warning: " + w));
+        List<String> feeds = FeedSelection.of(o.get("feeds", null))
+                .select(routeFiles.values().stream().flatMap(List::stream).toList());
+        routeFiles.values().removeIf(ids -> !ids.isEmpty() && ids.stream().noneMatch(feeds::contains));
         Validator.Project project = new Validator.Project(settings.routesDir(), settings.connectorsDir(),
-                settings.configDir(), settings.dataSources());
+                settings.configDir(), settings.dataSources(), List.copyOf(routeFiles.keySet()), patternProblems);
         List<Problem> problems = Validator.validate(project);
         problems.forEach(out::println);
         if (problems.isEmpty()) {
             out.println("validate: OK (" + project.routes() + ", " + project.connectors() + ", "
-                    + project.config() + "; data sources " + project.dataSources() + ")");
+                    + project.config() + "; data sources " + project.dataSources() + "; feeds " + feeds + ")");
             return 0;
         }
         out.println("validate: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
@@ -87,10 +111,10 @@ public final class Kit {
     }
 
     private static int dryRun(String[] args, Function<HubStart, ConfigurableApplicationContext> hub, PrintStream out) {
-        Options o = Options.parse(args, 1, Set.of("limit", "sample", "format", "encoding"));
-        if (o.words.size() != 1) {
-            throw new IllegalArgumentException("usage: dry-run <feed id> [--limit N] [--sample FILE.csv]"
-                    + " [--encoding UTF-8|GBK] [--format table|json]");
+        Options o = Options.parse(args, 1, Set.of("limit", "sample", "format", "encoding", "feeds"));
+        if (o.words.size() + (o.options.containsKey("feeds") ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("usage: dry-run <feed id or glob> | --feeds ID-OR-GLOB,... [--limit N]"
+                    + " [--sample FILE.csv] [--encoding UTF-8|GBK] [--format table|json]");
         }
         String format = o.get("format", "table");
         if (!format.equals("table") && !format.equals("json")) {
@@ -99,15 +123,40 @@ public final class Kit {
         int limit = o.integer("limit", 20);
         Path sample = o.options.containsKey("sample") ? Path.of(o.get("sample", null)) : null;
         Charset encoding = Charset.forName(o.get("encoding", "UTF-8"));
-        try (ConfigurableApplicationContext context = hub.apply(new HubStart(quietHub(), o.passOn.toArray(String[]::new)))) {
-            DryRun run = DryRunner.dryRun(context.getBean(FeedRegistry.class), o.words.get(0), limit, sample, encoding);
-            if (format.equals("json")) {
-                RecordPrinter.json(run, out);
-            } else {
-                RecordPrinter.table(run, out);
+        FeedSelection selection = FeedSelection.of(o.words.isEmpty() ? o.get("feeds", null) : o.words.get(0));
+        try (ConfigurableApplicationContext context = startHub(hub, o.passOn)) {
+            FeedRegistry registry = context.getBean(FeedRegistry.class);
+            List<String> feeds = selection.select(registry.feedIds());
+            for (String feed : feeds) {
+                DryRun run;
+                try {
+                    run = DryRunner.dryRun(registry, feed, limit, sample, encoding);
+                } catch (RuntimeException e) {
+                    Credentials.Missing missing = Credentials.missing(e).orElseThrow(() -> e);
+                    throw new IllegalArgumentException("feed " + feed + ": " + missing.message(), e);
+                }
+                if (format.equals("json")) {
+                    RecordPrinter.json(run, out);
+                } else {
+                    if (feeds.size() > 1) {
+                        out.println();
+                    }
+                    RecordPrinter.table(run, out);
+                }
             }
         }
         return 0;
+    }
+
+    /** The hub for dry-run; a setting the configuration needs but nobody gave (a password) is said plainly. */
+    private static ConfigurableApplicationContext startHub(Function<HubStart, ConfigurableApplicationContext> hub,
+            List<String> passOn) {
+        try {
+            return hub.apply(new HubStart(quietHub(), passOn.toArray(String[]::new)));
+        } catch (RuntimeException e) {
+            Credentials.Missing missing = Credentials.missing(e).orElseThrow(() -> e);
+            throw new IllegalArgumentException(missing.message(), e);
+        }
     }
 
     /** The hub for a command: no schedules, no demo trickle, only warnings in the log. */
@@ -118,6 +167,9 @@ public final class Kit {
         p.put("logging.level.root", "WARN");
         p.put("logging.level.org.exchangehub", "WARN");
         p.put("logging.level.org.apache.camel.spring.boot", "ERROR");
+        // a hub that cannot start is the command's to explain, in one line (see run), not a logged stack trace
+        p.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        p.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
         p.put("spring.main.banner-mode", "off");
         return p;
     }

@@ -23,8 +23,8 @@ final class RecordPrinter {
 
     static void table(DryRun run, PrintStream out) {
         Dataset dataset = run.dataset();
-        out.printf("feed %s: read %d, unified %d, rejected %d (dry run: nothing delivered, no state moved)%n",
-                run.feedId(), run.read(), run.records().size(), run.rejections().size());
+        out.printf("feed %s: read %s, unified %d, rejected %d (dry run: nothing delivered, no state moved)%n",
+                run.feedId(), run.readSummary(), run.records().size(), run.rejections().size());
         if (dataset != null && !run.records().isEmpty()) {
             List<String> header = new ArrayList<>(List.of("_source_key"));
             dataset.fields().forEach(f -> header.add(f.name() + (f.sensitive() ? "*" : "")));
@@ -83,6 +83,13 @@ final class RecordPrinter {
             }
             out.println(sb.append("]}}"));
         }
+        StringBuilder summary = new StringBuilder("{\"summary\":{\"feed\":");
+        Json.appendString(summary, run.feedId()).append(",\"read\":").append(run.read())
+                .append(",\"unified\":").append(run.records().size())
+                .append(",\"rejected\":").append(run.rejections().size())
+                .append(",\"limit\":").append(run.limit())
+                .append(",\"sourceHasMore\":").append(run.isCutAtLimit()).append("}}");
+        out.println(summary);
     }
 
     /** A value as shown in the table: personal values keep only their first and last character. */

@@ -27,8 +27,16 @@ public final class Validator {
      * Where a project's files are and which data sources it configures.
      *
      * @param dataSources the DataSource bean names routes may use
+     * @param routeFiles  the route files to check (those the profile's patterns select), or null for every
+     *                    {@code *.yaml} in {@code routes}
+     * @param patternProblems problems of the routes patterns themselves (a pattern that matches no file)
      */
-    public record Project(Path routes, Path connectors, Path config, Set<String> dataSources) {
+    public record Project(Path routes, Path connectors, Path config, Set<String> dataSources, List<Path> routeFiles,
+            List<ConfigException> patternProblems) {
+
+        public Project(Path routes, Path connectors, Path config, Set<String> dataSources) {
+            this(routes, connectors, config, dataSources, null, List.of());
+        }
     }
 
     private Validator() {
@@ -47,9 +55,17 @@ public final class Validator {
             }
         }
         ConnectorCatalogue connectors = ConnectorCatalogue.load(project.connectors(), found);
-        new RouteValidator(connectors, mappings).validate(project.routes(), found);
+        found.addAll(project.patternProblems());
+        RouteValidator structure = new RouteValidator(connectors, mappings);
+        List<Path> routeFiles = project.routeFiles();
+        if (routeFiles == null) {
+            structure.validate(project.routes(), found);
+            routeFiles = yamlFiles(project.routes(), ".yaml", new ArrayList<>());
+        } else {
+            structure.validate(routeFiles, found);
+        }
         RouteCheck routes = new RouteCheck(project.dataSources());
-        for (Path file : yamlFiles(project.routes(), ".yaml", new ArrayList<>())) {
+        for (Path file : routeFiles) {
             routes.check(file, found);
         }
         List<Problem> problems = new ArrayList<>();

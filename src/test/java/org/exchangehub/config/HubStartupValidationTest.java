@@ -69,6 +69,21 @@ class HubStartupValidationTest {
         assertReported(problem);
     }
 
+    @Test
+    void aRoutesPatternThatMatchesNoFileStopsStartUpSayingSo() throws IOException {
+        try (Stream<Path> files = Files.list(routes)) {
+            for (Path f : files.toList()) {
+                Files.move(f, f.resolveSibling(f.getFileName() + ".off"));
+            }
+        }
+
+        ConfigException problem = startUpFailure();
+
+        assertThat(problem.key()).isEqualTo("camel.main.routes-include-pattern");
+        assertThat(problem.problem()).isEqualTo("routes pattern file:" + routes + "/*.yaml matches no file in " + routes);
+        assertReported(problem);
+    }
+
     private static void assertReported(ConfigException problem) {
         FailureAnalysis analysis = new ConfigFailureAnalyzer().analyze(new IllegalStateException("wrapped", problem));
 

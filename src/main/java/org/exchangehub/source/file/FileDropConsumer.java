@@ -82,18 +82,24 @@ final class FileDropConsumer extends FeedConsumer {
             if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
                 // delivered before (a restart, another instance, or a move that failed after the commit)
                 LOG.debug("feed {}: {} was delivered before; skipped", feedId(), name);
-                finish(folder, entry);
+                if (!sink.isDryRun()) {
+                    finish(folder, entry);
+                }
                 return;
             }
             FileCheck check = FileCheck.run(format, file, endpoint.getMaxMalformedPercent(),
                     endpoint.isRequireFinalNewline());
             if (!check.isDeliverable()) {
-                setAside(folder, name, file, check);
+                if (!sink.isDryRun()) { // a dry run leaves the drop as it found it
+                    setAside(folder, name, file, check);
+                }
                 return;
             }
             deliver(name, file, sink);
             sink.flush(); // the file is moved or forgotten only once all of it was delivered and committed
-            finish(folder, entry);
+            if (!sink.isDryRun()) {
+                finish(folder, entry);
+            }
         } finally {
             file.release();
         }
