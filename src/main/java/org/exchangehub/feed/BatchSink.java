@@ -36,6 +36,13 @@ public interface BatchSink {
         return false;
     }
 
+    /**
+     * Something about the run that operators must learn from its exchange-log entry and log line rather than from a
+     * record, e.g. why a file was set aside. Names and counts only, never a record's values.
+     */
+    default void note(String note) {
+    }
+
     /** Rejections the source found itself (e.g. a malformed line), delivered with the next batch. */
     void reject(org.exchangehub.mapping.Rejection rejection);
 }

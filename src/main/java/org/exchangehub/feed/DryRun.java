@@ -22,6 +22,7 @@ public final class DryRun {
     private final String feedId;
     private final List<UnifiedRecord> records = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final int limit;
     private Dataset dataset;
     private long read;
@@ -58,6 +59,15 @@ public final class DryRun {
     /** Source records read (within the limit). */
     public long read() {
         return read;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /** What the source said about the run besides records, e.g. why a file would be set aside. */
+    public List<String> notes() {
+        return Collections.unmodifiableList(notes);
     }
 
     void sourceHasMore() {

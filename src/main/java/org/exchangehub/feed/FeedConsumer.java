@@ -339,14 +339,19 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         state.runFinished(record);
         lastRun = record;
         totals = totals.plus(record);
-        logSummary(record);
+        logSummary(record, run.notes);
         registry.runFinished(this, record, run.reasons);
         return record;
     }
 
-    private void logSummary(RunRecord r) {
+    private void logSummary(RunRecord r, List<String> notes) {
         long millis = Duration.between(r.startedAt(), r.endedAt()).toMillis();
-        if (r.status() == RunStatus.SUCCEEDED) {
+        if (r.status() == RunStatus.SUCCEEDED && !notes.isEmpty()) {
+            LOG.warn("feed {} run {} {}: read {}, delivered {}, rejected {}, warnings {}, watermark {} -> {}, {} ms; {}",
+                    r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(),
+                    r.warnings(), changeTime(r.watermarkBefore()), changeTime(r.watermarkAfter()), millis,
+                    String.join("; ", notes));
+        } else if (r.status() == RunStatus.SUCCEEDED) {
             LOG.info("feed {} run {} {}: read {}, delivered {}, rejected {}, warnings {}, watermark {} -> {}, {} ms",
                     r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(),
                     r.warnings(), changeTime(r.watermarkBefore()), changeTime(r.watermarkAfter()), millis);
@@ -424,6 +429,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         private final Map<ReasonCode, Long> reasons = new EnumMap<>(ReasonCode.class);
 
         private final DeliveryLane lane;
+        private final List<String> notes = new ArrayList<>();
 
         Run(String runId, Instant startedAt, DeliveryLane lane) {
             this.runId = runId;
@@ -436,6 +442,12 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             if (lane != null) {
                 lane.awaitDone();
             }
+        }
+
+        @Override
+        public void note(String note) {
+            notes.add(note);
+            receipt.note(note);
         }
 
         void close() {
@@ -547,6 +559,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         @Override
         public boolean isDryRun() {
             return true;
+        }
+
+        @Override
+        public void note(String note) {
+            result.note(note);
         }
 
         @Override

@@ -16,8 +16,14 @@ final class RunReceipt {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final List<Object> deliveries = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private int batches;
     private String replayOf;
+
+    /** Something the run's operators must know (e.g. a file set aside), kept in the exchange log. */
+    void note(String note) {
+        notes.add(note);
+    }
 
     /** Marks the run as a replay of another run's rejects. */
     void replayOf(String runId) {
@@ -34,6 +40,9 @@ final class RunReceipt {
 
     String toJson() {
         try {
+            if (!notes.isEmpty()) {
+                return JSON.writeValueAsString(new NotedReceipt(batches, deliveries, replayOf, notes));
+            }
             return JSON.writeValueAsString(replayOf == null ? new Receipt(batches, deliveries)
                     : new ReplayReceipt(batches, deliveries, replayOf));
         } catch (JsonProcessingException e) {
@@ -45,5 +54,9 @@ final class RunReceipt {
     }
 
     private record ReplayReceipt(int batches, List<Object> deliveries, String replayOf) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    private record NotedReceipt(int batches, List<Object> deliveries, String replayOf, List<String> notes) {
     }
 }

@@ -25,6 +25,8 @@ final class RecordPrinter {
         Dataset dataset = run.dataset();
         out.printf("feed %s: read %s, unified %d, rejected %d (dry run: nothing delivered, no state moved)%n",
                 run.feedId(), run.readSummary(), run.records().size(), run.rejections().size());
+        // a dry run leaves such a file in place; the real run sets it aside with a report
+        run.notes().forEach(n -> out.println(n + " (dry run: left in place)"));
         if (dataset != null && !run.records().isEmpty()) {
             List<String> header = new ArrayList<>(List.of("_source_key"));
             dataset.fields().forEach(f -> header.add(f.name() + (f.sensitive() ? "*" : "")));
@@ -82,6 +84,9 @@ final class RecordPrinter {
                 Json.appendString(sb, v.detail() == null ? "" : v.detail()).append('}');
             }
             out.println(sb.append("]}}"));
+        }
+        for (String n : run.notes()) {
+            out.println(Json.appendString(new StringBuilder("{\"note\":"), n).append('}'));
         }
         StringBuilder summary = new StringBuilder("{\"summary\":{\"feed\":");
         Json.appendString(summary, run.feedId()).append(",\"read\":").append(run.read())

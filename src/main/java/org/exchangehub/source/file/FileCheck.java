@@ -23,19 +23,35 @@ final class FileCheck {
     private long malformed;
     private String verdict;
     private String reason;
+    /** The rule that set the file aside and the option that changes it, said with the reason. */
+    private String rule;
 
     private FileCheck() {
     }
 
-    static FileCheck run(FileFormat format, Spooled file, double maxMalformedPercent, boolean requireFinalNewline)
-            throws IOException {
+    /**
+     * @param requireFinalNewline whether a last line without a line end means the file was cut off: only where
+     *                            nothing vouches that the file is complete (the stable-size rule); a done marker
+     *                            or a rename says it is, and its last line is then read like any other
+     * @param sourceKey           the column that holds each record's source key, or null (file:line)
+     */
+    static FileCheck run(FileFormat format, Spooled file, double maxMalformedPercent, boolean requireFinalNewline,
+            String sourceKey) throws IOException {
         FileCheck check = new FileCheck();
         if (format.isLineBased() && requireFinalNewline && !file.endsWithNewline()) {
-            check.fail("TRUNCATED", "the last line does not end with a line break: the file was cut off while"
-                    + " being written or sent");
+            check.fail("TRUNCATED", "the last line has no line end: the file may have been cut off while being"
+                    + " written or sent", "readyWhen: stable, where no done marker vouches for the file; a done marker"
+                    + " (readyWhen: doneMarker) or readyWhen: rename vouches for complete files, or set"
+                    + " requireFinalNewline: false");
             return check;
         }
         try (InputStream in = Files.newInputStream(file.path()); RecordReader reader = format.open(in)) {
+            if (sourceKey != null && reader.layout().indexOf(sourceKey) < 0) {
+                check.fail("NO_KEY_COLUMN", "the file has no column " + sourceKey + " for the source key; its"
+                        + " columns are " + reader.layout().columns(), "sourceKey: " + sourceKey
+                        + "; correct the option, or ask the department for the agreed columns");
+                return check;
+            }
             ParsedLine line;
             while ((line = reader.next()) != null) {
                 check.records++;
@@ -47,13 +63,16 @@ final class FileCheck {
                 }
             }
         } catch (BadFileException e) {
-            check.fail(e.verdict(), e.getMessage());
+            check.fail(e.verdict(), e.getMessage(), "a file is read only whole and well-formed in its format;"
+                    + " no option accepts it, the department sends it again fixed");
             return check;
         }
         if (check.malformed > 0 && check.malformed * 100.0 > maxMalformedPercent * check.records) {
             check.fail("TOO_MANY_MALFORMED", String.format(Locale.ROOT,
                     "%d of %d records are malformed (%.1f%%); the feed allows at most %s%%", check.malformed,
-                    check.records, check.malformed * 100.0 / check.records, strip(maxMalformedPercent)));
+                    check.records, check.malformed * 100.0 / check.records, strip(maxMalformedPercent)),
+                    "maxMalformedPercent: " + strip(maxMalformedPercent) + "; raise it to accept more malformed"
+                            + " records, each quarantined as MALFORMED_RECORD");
         }
         return check;
     }
@@ -62,9 +81,18 @@ final class FileCheck {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
-    private void fail(String verdict, String reason) {
+    private void fail(String verdict, String reason, String rule) {
         this.verdict = verdict;
         this.reason = reason;
+        this.rule = rule;
+    }
+
+    /**
+     * Why the file was set aside, in one line for the run log, the exchange log and dry-run: the file, the
+     * verdict, the reason, the rule and the option that changes it. Counts and names only, never a value.
+     */
+    String summary(String name) {
+        return "file " + name + " set aside (" + verdict + "): " + reason + " (rule: " + rule + ")";
     }
 
     boolean isDeliverable() {
@@ -100,6 +128,7 @@ final class FileCheck {
         sb.append("checked:  ").append(at).append('\n');
         sb.append("verdict:  ").append(verdict).append('\n');
         sb.append("reason:   ").append(reason).append('\n');
+        sb.append("rule:     ").append(rule).append('\n');
         sb.append("records:  ").append(records).append(", malformed: ").append(malformed).append("\n\n");
         sb.append("Fix the file and drop it again: a file with new content is read as a new version.\n");
         if (!firstMalformed.isEmpty()) {

@@ -87,9 +87,12 @@ final class FileDropConsumer extends FeedConsumer {
                 }
                 return;
             }
+            // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
             FileCheck check = FileCheck.run(format, file, endpoint.getMaxMalformedPercent(),
-                    endpoint.isRequireFinalNewline());
+                    endpoint.isRequireFinalNewline() && endpoint.readyRule() == ReadyRule.STABLE,
+                    endpoint.sourceKeyColumn());
             if (!check.isDeliverable()) {
+                sink.note(check.summary(name));
                 if (!sink.isDryRun()) { // a dry run leaves the drop as it found it
                     setAside(folder, name, file, check);
                 }
@@ -115,17 +118,26 @@ final class FileDropConsumer extends FeedConsumer {
     private void deliver(String name, Spooled file, BatchSink sink) throws IOException {
         int batchSize = endpoint.getBatchSize();
         try (InputStream in = Files.newInputStream(file.path()); RecordReader reader = format.open(in)) {
-            SourceLayout layout = reader.layout();
+            KeyColumn keys = KeyColumn.of(endpoint.sourceKeyColumn(), reader.layout());
+            SourceLayout layout = keys.layout();
             List<SourceRecord> batch = new ArrayList<>(Math.min(batchSize, 1024));
             ParsedLine line;
             while ((line = reader.next()) != null) {
-                String key = name + ":" + line.line();
+                String fileLine = name + ":" + line.line();
                 if (line.isMalformed()) {
-                    sink.reject(new Rejection(key, rawForm(line.raw()), List.of(new Violation(line.column(),
+                    sink.reject(new Rejection(fileLine, rawForm(line.raw()), List.of(new Violation(line.column(),
                             ReasonCode.MALFORMED_RECORD, "line " + line.line() + ": " + line.problem()))));
                     continue;
                 }
-                batch.add(new SourceRecord(key, layout, line.values()));
+                Object[] values = keys.values(line.values(), fileLine);
+                String key = keys.key(values, fileLine);
+                if (key == null) {
+                    sink.reject(new Rejection(fileLine, new SourceRecord(fileLine, layout, values).rawForm(),
+                            List.of(new Violation(keys.column(), ReasonCode.MISSING_REQUIRED, fileLine
+                                    + ": the source key column " + keys.column() + " is blank"))));
+                    continue;
+                }
+                batch.add(new SourceRecord(key, layout, values));
                 if (batch.size() == batchSize) {
                     sink.deliver(batch, Checkpoint.NONE);
                     batch = new ArrayList<>(Math.min(batchSize, 1024));
@@ -165,8 +177,8 @@ final class FileDropConsumer extends FeedConsumer {
     private void setAside(DropFolder folder, String name, Spooled file, FileCheck check) throws IOException {
         Instant now = clock.instant();
         String runId = currentRunId();
-        LOG.warn("feed {}: file {} set aside in {}/{}: {} ({}); nothing of it was delivered", feedId(), name,
-                folder.describe(), endpoint.getErrorDirectory(), check.verdict(), check.reason());
+        LOG.warn("feed {}: {}; moved to {}/{} with a report, nothing of it was delivered", feedId(),
+                check.summary(name), folder.describe(), endpoint.getErrorDirectory());
         String suffix = suffix();
         folder.write(endpoint.getErrorDirectory(), name + ".report.txt",
                 check.report(feedId(), runId, folder.describe(), name, file, now));

@@ -150,12 +150,18 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "xml", description = "XML: namespace URI of the record element; empty for none.")
     private String recordNamespace;
 
+    @UriParam(description = "The column (CSV header or columns, fixed-width layout field, XML column) whose value is"
+            + " each record's source key, e.g. a certificate number; empty: FILE:LINE. The file and line stay in the"
+            + " raw form of every record (_file_line) and in each reject.")
+    private String sourceKey;
+
     @UriParam(defaultValue = "5", description = "Most malformed records a file may have, in percent of its records;"
             + " above it the file is set aside and nothing of it is delivered.")
     private double maxMalformedPercent = 5;
 
-    @UriParam(defaultValue = "true", description = "CSV and fixed-width: a file whose last line does not end with a"
-            + " line break is taken as truncated and set aside.")
+    @UriParam(defaultValue = "true", description = "CSV and fixed-width, with readyWhen stable: a file whose last line"
+            + " does not end with a line break is taken as truncated and set aside. A done marker or a rename vouches"
+            + " that the file is complete: its last line is then read like the others.")
     private boolean requireFinalNewline = true;
 
     @UriParam(description = "Local folder for copies of remote files while they are read; the system temp folder"
@@ -241,9 +247,29 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
         duration("minAge", minAge);
         Charset cs = charset();
         fileFormat = buildFormat(cs);
+        checkSourceKey();
         if (p == Protocol.FTPS && trustStore != null && !trustStore.isBlank()) {
             trustManager = loadTrustStore();
         }
+    }
+
+    /** A key column the layout or the given columns do not have is known at start-up; a header's only per file. */
+    private void checkSourceKey() {
+        if (sourceKey == null || sourceKey.isBlank()) {
+            sourceKey = null;
+            return;
+        }
+        sourceKey = sourceKey.trim();
+        List<String> known = fileFormat instanceof FixedWidthFormat fixed ? fixed.layout().names() : columnList();
+        if (!known.isEmpty() && known.stream().noneMatch(sourceKey::equalsIgnoreCase)) {
+            throw problem("sourceKey", sourceKey, "is not a column of the records; they have " + known,
+                    "use one of them, or leave sourceKey empty for FILE:LINE");
+        }
+    }
+
+    /** The key column, or null for FILE:LINE keys. */
+    String sourceKeyColumn() {
+        return sourceKey;
     }
 
     private FileFormat buildFormat(Charset cs) {
@@ -452,6 +478,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     public void setHeader(boolean header) { this.header = header; }
     public String getColumns() { return columns; }
     public void setColumns(String columns) { this.columns = columns; }
+    public String getSourceKey() { return sourceKey; }
+    public void setSourceKey(String sourceKey) { this.sourceKey = sourceKey; }
     public String getLayout() { return layout; }
     public void setLayout(String layout) { this.layout = layout; }
     public String getRecordElement() { return recordElement; }

@@ -25,6 +25,10 @@ final class FixedWidthFormat implements FileFormat {
     private final FixedWidthLayout layout;
     private final SourceLayout sourceLayout;
 
+    FixedWidthLayout layout() {
+        return layout;
+    }
+
     FixedWidthFormat(Charset charset, FixedWidthLayout layout) {
         this.charset = charset;
         this.layout = layout;

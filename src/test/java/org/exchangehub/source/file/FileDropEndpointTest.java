@@ -67,6 +67,15 @@ class FileDropEndpointTest {
     }
 
     @Test
+    void aSourceKeyThatIsNotAFieldOfTheFixedWidthLayoutIsRefused() {
+        ConfigException e = problem("file-drop:file?directory=/d&format=fixed&charset=GBK"
+                + "&layout=config/layouts/public-security-residents.yaml&sourceKey=ZSBH");
+
+        assertThat(e.key()).isEqualTo("sourceKey");
+        assertThat(e.getMessage()).contains("is not a column of the records").contains("GMSFHM");
+    }
+
+    @Test
     void positionalCsvWithoutColumnsIsRefused() {
         assertThat(problem("file-drop:file?directory=/d&format=csv&header=false").key()).isEqualTo("columns");
     }

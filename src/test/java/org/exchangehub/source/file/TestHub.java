@@ -41,12 +41,22 @@ final class TestHub implements AutoCloseable {
     private DefaultCamelContext camel;
     private JdbcStateStore store;
 
+    private final String feed;
+    private final String mapping;
+
     TestHub(Path lake) {
+        this(lake, FEED, Path.of("config/mappings"), "public-security-persons");
+    }
+
+    /** A hub whose feed {@code feed} maps with {@code mapping} from {@code mappingsDir}. */
+    TestHub(Path lake, String feed, Path mappingsDir, String mapping) {
+        this.feed = feed;
+        this.mapping = mapping;
         this.lake = lake;
         this.state = new JdbcDataSource();
         state.setURL("jdbc:h2:mem:file-drop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(state).locations("classpath:db/state").load().migrate();
-        this.mappings = FeedMappings.load(Path.of("config/mappings"), CatalogueLoader.load(Path.of("config/catalogue")),
+        this.mappings = FeedMappings.load(mappingsDir, CatalogueLoader.load(Path.of("config/catalogue")),
                 DivisionCodes.loadIfPresent(Path.of("config/codes/divisions.csv")), Clock.systemDefaultZone());
     }
 
@@ -64,7 +74,7 @@ final class TestHub implements AutoCloseable {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(sourceUri).routeId(FEED).to("unify:public-security-persons").to(lakeUri);
+                from(sourceUri).routeId(feed).to("unify:" + mapping).to(lakeUri);
             }
         });
         camel.start();
@@ -72,8 +82,11 @@ final class TestHub implements AutoCloseable {
     }
 
     RunRecord run() {
-        FeedConsumer feed = (FeedConsumer) camel.getRoute(FEED).getConsumer();
-        return feed.runNow();
+        return consumer().runNow();
+    }
+
+    FeedConsumer consumer() {
+        return (FeedConsumer) camel.getRoute(feed).getConsumer();
     }
 
     JdbcStateStore store() {
