@@ -29,17 +29,22 @@ final class Drafts {
     }
 
     static Draft draft(SourceShape shape, Catalogue catalogue, String datasetName, String department, String feed) {
-        Dataset dataset = datasetName != null ? catalogue.dataset(datasetName) : Guesses.dataset(catalogue, shape.columnNames());
+        return draft(shape, catalogue, datasetName, department, feed, Guesses.project());
+    }
+
+    static Draft draft(SourceShape shape, Catalogue catalogue, String datasetName, String department, String feed,
+            Guesses guesses) {
+        Dataset dataset = datasetName != null ? catalogue.dataset(datasetName) : guesses.dataset(catalogue, shape.columnNames());
         if (dataset == null) {
             throw new IllegalArgumentException("no dataset " + datasetName + "; the catalogue has " + catalogue.names());
         }
         String name = department + "-" + feed;
-        return new Draft(name, mapping(shape, catalogue, dataset, department, datasetName == null),
+        return new Draft(name, mapping(shape, catalogue, dataset, department, datasetName == null, guesses),
                 shape.connector() == null ? null : route(shape, department, feed, name, dataset));
     }
 
     private static String mapping(SourceShape shape, Catalogue catalogue, Dataset dataset, String department,
-            boolean datasetGuessed) {
+            boolean datasetGuessed, Guesses guesses) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Drafted by `scaffold ").append(shape.kind()).append("` from ").append(shape.label())
                 .append(". Check every line marked REVIEW, fill in each \"?\", then run validate.\n");
@@ -59,7 +64,7 @@ final class Drafts {
                     .append(" guessed change-time column (the latest version of a key wins by it)\n");
         }
         sb.append("fields:\n");
-        Map<String, String> guessed = Guesses.fields(dataset, shape.columnNames());
+        Map<String, String> guessed = guesses.fields(dataset, shape.columnNames());
         int width = dataset.fields().stream().mapToInt(f -> f.name().length()).max().orElse(10) + 1;
         List<String> missing = new ArrayList<>();
         for (FieldSpec f : dataset.fields()) {
@@ -136,7 +141,8 @@ final class Drafts {
         sb.append("    from:\n");
         sb.append("      uri: kamelet:").append(shape.connector()).append('\n');
         sb.append("      parameters:\n");
-        shape.routeParameters().forEach((k, v) -> {
+        shape.routeParameters().forEach((k, guess) -> {
+            String v = guess.replace("{department}", department).replace("{name}", name);
             sb.append("        ").append(k).append(": ").append(v.startsWith("#") ? v.substring(1) : v);
             if (v.startsWith("#")) {
                 sb.append("  ").append(REVIEW).append(" guessed");

@@ -1,68 +1,54 @@
 package org.exchangehub.kit;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.exchangehub.catalogue.Catalogue;
 import org.exchangehub.catalogue.Dataset;
 import org.exchangehub.catalogue.FieldSpec;
 
 /**
- * Guesses which source column feeds which dataset field: by the pinyin abbreviations government systems use
- * (SFZH → id_number, QYMC → name, DJZT → status_code ...) and by name similarity (idNumber, ID_NUMBER). Every guess
- * is only that: the scaffold marks each one for review.
+ * Guesses which source column feeds which dataset field, which holds the change time and which the record's key:
+ * by the names the glossary lists ({@code config/glossary.yaml}: Chinese headers, pinyin initials such as SFZH,
+ * English names), then by similarity to the field's own name (idNumber, ID_NUMBER). Every guess is only that:
+ * the scaffold marks each one for review.
  */
 final class Guesses {
 
-    /** Normalised column name (upper-case letters and digits) → dataset field. */
-    private static final Map<String, String> KNOWN = new LinkedHashMap<>();
+    private final Glossary glossary;
 
-    static {
-        known("id_number", "SFZH", "SFZHM", "ZJHM", "GMSFHM", "SFZJHM", "IDCARD", "IDNO", "CERTNO");
-        known("name", "XM", "QYMC", "DWMC", "JGMC", "MC", "NAME", "FULLNAME");
-        known("sex_code", "XB", "XBDM", "SEX", "GENDER");
-        known("birth_date", "CSRQ", "BIRTHDAY", "BIRTH", "DOB");
-        known("uscc", "TYSHXYDM", "SHXYDM", "XYDM", "CREDITCODE", "UNIFIEDCODE");
-        known("legal_rep_name", "FDDBR", "FDDBRXM", "FRDB", "FR", "LEGALREP", "LEGALPERSON");
-        known("registered_capital_cny", "ZCZB", "ZCZJ", "ZCZBJ", "REGCAPITAL", "CAPITAL");
-        known("established_date", "CLRQ", "ZCRQ", "ESTABLISHED", "ESTABLISHDATE", "FOUNDED");
-        known("division_code", "XZQH", "XZQHDM", "QHDM", "SSQX", "DIVISION", "AREACODE", "REGIONCODE");
-        known("status_code", "DJZT", "JYZT", "ZT", "STATUS", "STATE");
-        known("phone", "LXDH", "SJHM", "SJH", "DH", "PHONE", "MOBILE", "TEL", "TELEPHONE");
-        known("address", "ZZ", "DZ", "JZDZ", "HJDZ", "ZS", "XXDZ", "ADDRESS", "ADDR");
-        known("insurance_type", "XZLX", "CBXZ", "XZDM", "INSURANCETYPE", "INSTYPE");
-        known("employer_uscc", "DWTYSHXYDM", "DWXYDM", "EMPLOYERUSCC", "EMPLOYERCODE");
-        known("start_date", "CBRQ", "KSRQ", "CJRQ", "STARTDATE", "BEGINDATE");
-        known("monthly_base_cny", "JFJS", "YJFJS", "MONTHLYBASE", "BASE");
+    private Guesses(Glossary glossary) {
+        this.glossary = glossary;
     }
 
-    /** Names of change-time columns, normalised. */
-    private static final Set<String> CHANGE_NAMES = Set.of("GXSJ", "XGSJ", "ZHGXSJ", "UPDATETIME", "UPDATEDAT",
-            "UPDATED", "LASTMODIFIED", "MODIFYTIME", "MODIFIEDAT", "LASTUPDATE", "CHANGETIME", "TS", "SJC");
-
-    private static void known(String field, String... columns) {
-        for (String c : columns) {
-            KNOWN.put(c, field);
-        }
+    /** The guesses of a project's config folder (its glossary). */
+    static Guesses of(Path configDir) {
+        return new Guesses(Glossary.load(configDir));
     }
 
-    private Guesses() {
+    /** The guesses of the project in the working folder. */
+    static Guesses project() {
+        return of(Path.of("config"));
     }
 
+    /** Upper-case letters and digits of a name's last dotted part, for comparing with field names. */
     static String normalise(String column) {
         String last = column.contains(".") ? column.substring(column.lastIndexOf('.') + 1) : column;
         return last.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 
     /** The dataset field a column likely feeds in {@code dataset}, or null. */
-    static String field(Dataset dataset, String column) {
+    String field(Dataset dataset, String column) {
+        String listed = glossary.field(dataset::hasField, column);
+        if (listed != null) {
+            return listed;
+        }
         String n = normalise(column);
-        String known = KNOWN.get(n);
-        if (known != null && dataset.hasField(known)) {
-            return known;
+        if (n.isEmpty()) {
+            return null;
         }
         for (FieldSpec f : dataset.fields()) {
             String fn = f.name().toUpperCase(Locale.ROOT).replace("_", "");
@@ -74,7 +60,7 @@ final class Guesses {
     }
 
     /** Dataset field → first column guessed for it, in column order. */
-    static Map<String, String> fields(Dataset dataset, List<String> columns) {
+    Map<String, String> fields(Dataset dataset, List<String> columns) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String c : columns) {
             String f = field(dataset, c);
@@ -86,7 +72,7 @@ final class Guesses {
     }
 
     /** The dataset most columns match (the required fields count double). */
-    static Dataset dataset(Catalogue catalogue, List<String> columns) {
+    Dataset dataset(Catalogue catalogue, List<String> columns) {
         Dataset best = null;
         int bestScore = -1;
         for (Dataset d : catalogue.datasets()) {
@@ -106,7 +92,12 @@ final class Guesses {
     }
 
     /** Whether a column's name says it holds the record's change time. */
-    static boolean isChangeTime(String column) {
-        return CHANGE_NAMES.contains(normalise(column));
+    boolean isChangeTime(String column) {
+        return glossary.isChangeTime(column);
+    }
+
+    /** Whether a column's name says it holds the record's key in the source. */
+    boolean isKey(String column) {
+        return glossary.isKey(column);
     }
 }

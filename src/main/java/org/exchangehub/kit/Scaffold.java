@@ -43,37 +43,43 @@ final class Scaffold {
         }
         HubSettings settings = HubSettings.load(o.passOn);
         Catalogue catalogue = CatalogueLoader.load(settings.configDir().resolve("catalogue"));
+        Guesses guesses = Guesses.of(settings.configDir());
         SourceShape shape;
         try {
-            shape = shape(o, hub);
+            shape = shape(o, hub, guesses);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot read the source: " + e.getMessage(), e);
         }
-        Drafts.Draft draft = Drafts.draft(shape, catalogue, o.options.get("dataset"), department, feed);
+        Drafts.Draft draft = Drafts.draft(shape, catalogue, o.options.get("dataset"), department, feed, guesses);
+        String layout = shape.kind().equals("fixed") ? layoutDraft(o.get("layout", "")) : null;
         if (o.options.containsKey("out")) {
             Path root = Path.of(o.get("out", "."));
             write(root.resolve(settings.configDir()).resolve("mappings").resolve(draft.name() + ".yaml"), draft.mapping(), out);
+            if (layout != null) {
+                write(root.resolve(settings.configDir()).resolve("layouts").resolve(draft.name() + ".yaml"), layout, out);
+            }
             if (draft.route() != null) {
                 write(root.resolve(settings.routesDir()).resolve(draft.name() + ".yaml"), draft.route(), out);
             }
         } else {
             out.println("# ---- config/mappings/" + draft.name() + ".yaml");
             out.print(draft.mapping());
+            if (layout != null) {
+                out.println("# ---- config/layouts/" + draft.name() + ".yaml");
+                out.print(layout);
+            }
             if (draft.route() != null) {
                 out.println("# ---- routes/" + draft.name() + ".yaml");
                 out.print(draft.route());
             }
         }
-        if (draft.route() == null) {
-            out.println("# No route drafted: there is no " + shape.kind() + " source connector in connectors/ on this"
-                    + " branch yet. Test the mapping with dry-run <feed> --sample FILE or a FeedCheck test.");
-        }
         return 0;
     }
 
-    private static SourceShape shape(Options o, Function<Kit.HubStart, ConfigurableApplicationContext> hub) throws Exception {
+    private static SourceShape shape(Options o, Function<Kit.HubStart, ConfigurableApplicationContext> hub,
+            Guesses guesses) throws Exception {
         String kind = o.words.get(0);
         Charset encoding = Charset.forName(o.get("encoding", "UTF-8"));
         switch (kind) {
@@ -82,33 +88,62 @@ final class Scaffold {
                 if (o.options.containsKey("url")) {
                     try (Connection c = DriverManager.getConnection(o.get("url", null), o.get("user", null),
                             o.get("password", null))) {
-                        return ShapeReaders.jdbc(c, table, o.options.get("data-source"));
+                        return ShapeReaders.jdbc(c, table, o.options.get("data-source"), guesses);
                     }
                 }
                 String name = required(o, "data-source");
                 try (ConfigurableApplicationContext context = hub.apply(new Kit.HubStart(Kit.quietHub(),
                         o.passOn.toArray(String[]::new))); Connection c = context.getBean(name, DataSource.class).getConnection()) {
                     c.setReadOnly(true);
-                    return ShapeReaders.jdbc(c, table, name);
+                    return ShapeReaders.jdbc(c, table, name, guesses);
                 }
             }
             case "csv" -> {
                 Path file = file(o);
-                return ShapeReaders.csv(file.getFileName().toString(), Files.readString(file, encoding));
+                byte[] bytes = Files.readAllBytes(file);
+                Charset cs = o.options.containsKey("encoding") ? encoding : detect(bytes);
+                return ShapeReaders.csv(file.getFileName().toString(), new String(bytes, cs), cs.name(), guesses);
             }
             case "fixed" -> {
-                return ShapeReaders.fixed(required(o, "layout"));
+                return ShapeReaders.fixed(required(o, "layout"), o.get("encoding", "GBK"), guesses);
             }
             case "json" -> {
                 Path file = file(o);
-                return ShapeReaders.json(file.getFileName().toString(), Files.readString(file, encoding));
+                return ShapeReaders.json(file.getFileName().toString(), Files.readString(file, encoding), guesses);
             }
             case "soap" -> {
                 Path file = file(o);
-                return ShapeReaders.soap(file.getFileName().toString(), Files.readString(file, encoding));
+                return ShapeReaders.soap(file.getFileName().toString(), Files.readString(file, encoding), guesses);
             }
             default -> throw new IllegalArgumentException(usage());
         }
+    }
+
+    /** UTF-8 if the bytes are valid UTF-8, else GBK: what departments' exports are, short of a BOM. */
+    static Charset detect(byte[] bytes) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return java.nio.charset.StandardCharsets.UTF_8;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Charset.forName("GBK");
+        }
+    }
+
+    /** A fixed-width layout file drafted from NAME:WIDTH,...: each field's first byte and width. */
+    static String layoutDraft(String spec) {
+        StringBuilder sb = new StringBuilder("# Drafted by `scaffold fixed` from --layout " + spec + ".\n"
+                + "# start: first byte (1-based); length: bytes in the file's charset (a Chinese character is 2 in GBK).\n"
+                + "# REVIEW: check each width against the department's record description.\n");
+        sb.append("cut_characters: reject\nfields:\n");
+        int start = 1;
+        for (String part : spec.split(",")) {
+            String[] nw = part.trim().split(":");
+            int width = Integer.parseInt(nw[1].trim());
+            sb.append("  - { name: ").append(nw[0].trim()).append(", start: ").append(start).append(", length: ")
+                    .append(width).append(" }\n");
+            start += width;
+        }
+        return sb.toString();
     }
 
     private static Path file(Options o) {

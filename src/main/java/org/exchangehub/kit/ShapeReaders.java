@@ -40,6 +40,11 @@ final class ShapeReaders {
 
     /** A table's shape from the database's metadata; distinct values are read with identifiers from that metadata. */
     static SourceShape jdbc(Connection connection, String table, String dataSource) throws SQLException {
+        return jdbc(connection, table, dataSource, Guesses.project());
+    }
+
+    static SourceShape jdbc(Connection connection, String table, String dataSource, Guesses guesses)
+            throws SQLException {
         DatabaseMetaData md = connection.getMetaData();
         String schema = null;
         String name = table;
@@ -72,14 +77,17 @@ final class ShapeReaders {
                 key = rs.getString("COLUMN_NAME");
             }
         }
+        if (key == null) { // a table without a primary key: a column the glossary names a record key
+            key = columns.keySet().stream().filter(guesses::isKey).findFirst().orElse(null);
+        }
         String change = null;
         for (Map.Entry<String, Integer> c : types.entrySet()) {
             boolean timeType = c.getValue() == Types.TIMESTAMP || c.getValue() == Types.DATE
                     || c.getValue() == Types.TIMESTAMP_WITH_TIMEZONE;
-            if (timeType && (Guesses.isChangeTime(c.getKey()) || change == null && c.getKey().toUpperCase(Locale.ROOT)
+            if (timeType && (guesses.isChangeTime(c.getKey()) || change == null && c.getKey().toUpperCase(Locale.ROOT)
                     .matches(".*(UPDATE|MODIF|CHANGE|GXSJ).*"))) {
                 change = c.getKey();
-                if (Guesses.isChangeTime(c.getKey())) {
+                if (guesses.isChangeTime(c.getKey())) {
                     break;
                 }
             }
@@ -130,15 +138,69 @@ final class ShapeReaders {
 
     /** A CSV file's header (and a few values of each column). */
     static SourceShape csv(String fileName, String text) {
+        return csv(fileName, text, "UTF-8", Guesses.project());
+    }
+
+    /** @param charset the file's encoding, for the drafted route */
+    static SourceShape csv(String fileName, String text, String charset, Guesses guesses) {
         List<List<String>> rows = CsvRecords.rows(text);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(fileName + " is empty; scaffold needs its header line");
         }
-        return textShape("csv", "file " + fileName, rows.get(0), rows.subList(1, Math.min(rows.size(), 200)));
+        SourceShape shape = textShape("csv", "file " + fileName, rows.get(0), rows.subList(1, Math.min(rows.size(), 200)),
+                guesses);
+        Map<String, String> params = fileDrop(shape, "#" + namePattern(fileName), "csv", charset);
+        return new SourceShape(shape.kind(), shape.label(), shape.columns(), shape.keyColumn(), shape.changeColumn(),
+                shape.samples(), params, FILE_DROP);
+    }
+
+    private static final String FILE_DROP = "file-drop-source";
+
+    /** The sample's name with its dates and sequence numbers as {@code *}: BIRTHS_20261201.csv → BIRTHS_*.csv. */
+    static String namePattern(String fileName) {
+        return fileName.replaceAll("\\d{4,}", "*");
+    }
+
+    /**
+     * The file-drop-source parameters of a drafted route: the server, folder and completeness rule are the
+     * engineer's to fill in (the password only ever as a placeholder); the format, charset and key come from the
+     * sample. {@code {department}} and {@code {name}} are filled in by the draft.
+     */
+    private static Map<String, String> fileDrop(SourceShape shape, String include, String format, String charset) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("protocol", "#ftp");
+        params.put("host", "#department.example");
+        params.put("username", "#hub");
+        params.put("password", "\"{{{department}.ftp.password}}\"");
+        params.put("directory", "#/drop");
+        params.put("include", include.startsWith("#") ? "#\"" + include.substring(1) + "\"" : include);
+        params.put("format", format);
+        params.put("charset", "#" + charset);
+        if (format.equals("fixed")) {
+            params.put("layout", "config/layouts/{name}.yaml");
+        }
+        params.put("readyWhen", "#doneMarker");
+        params.put("doneMarker", "#\"${file}.ok\"");
+        params.put("afterRead", "#move");
+        if (shape.keyColumn() != null) {
+            params.put("sourceKey", "#" + shape.keyColumn());
+        }
+        params.put("period", "#1h");
+        return params;
     }
 
     /** A fixed-width layout given as NAME:WIDTH,NAME:WIDTH,... */
     static SourceShape fixed(String layout) {
+        return fixed(layout, "GBK", Guesses.project());
+    }
+
+    static SourceShape fixed(String layout, String charset, Guesses guesses) {
+        SourceShape shape = fixed(layout, guesses);
+        return new SourceShape(shape.kind(), shape.label(), shape.columns(), shape.keyColumn(), shape.changeColumn(),
+                shape.samples(), fileDrop(shape, "#*.dat", "fixed", charset), FILE_DROP);
+    }
+
+    private static SourceShape fixed(String layout, Guesses guesses) {
         List<String> names = new ArrayList<>();
         for (String part : layout.split(",")) {
             String[] nw = part.trim().split(":");
@@ -147,10 +209,11 @@ final class ShapeReaders {
             }
             names.add(nw[0].trim());
         }
-        return textShape("fixed", "layout " + layout, names, List.of());
+        return textShape("fixed", "layout " + layout, names, List.of(), guesses);
     }
 
-    private static SourceShape textShape(String kind, String label, List<String> header, List<List<String>> rows) {
+    private static SourceShape textShape(String kind, String label, List<String> header, List<List<String>> rows,
+            Guesses guesses) {
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, List<String>> samples = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -164,13 +227,17 @@ final class ShapeReaders {
             }
             samples.put(name, values.size() > SAMPLE_VALUES ? List.of() : List.copyOf(values));
         }
-        String key = header.stream().map(String::trim).filter(h -> h.equalsIgnoreCase("ID")).findFirst().orElse(null);
-        String change = header.stream().map(String::trim).filter(Guesses::isChangeTime).findFirst().orElse(null);
+        String key = header.stream().map(String::trim).filter(guesses::isKey).findFirst().orElse(null);
+        String change = header.stream().map(String::trim).filter(guesses::isChangeTime).findFirst().orElse(null);
         return new SourceShape(kind, label, columns, key, change, samples, Map.of(), null);
     }
 
     /** A JSON sample response: the first array of objects holds the records; nested objects become dotted fields. */
     static SourceShape json(String fileName, String text) throws Exception {
+        return json(fileName, text, Guesses.project());
+    }
+
+    static SourceShape json(String fileName, String text, Guesses guesses) throws Exception {
         JsonNode root = new ObjectMapper().readTree(text);
         List<String> path = new ArrayList<>();
         JsonNode array = findArray(root, path);
@@ -189,9 +256,8 @@ final class ShapeReaders {
         if (!recordsPath.isEmpty()) {
             params.put("recordsPath", "#" + recordsPath);
         }
-        String key = columns.keySet().stream().filter(c -> Guesses.normalise(c).matches("ID|.*BM|.*BH|KEY")).findFirst()
-                .orElse(null);
-        String change = columns.keySet().stream().filter(Guesses::isChangeTime).findFirst().orElse(null);
+        String key = columns.keySet().stream().filter(guesses::isKey).findFirst().orElse(null);
+        String change = columns.keySet().stream().filter(guesses::isChangeTime).findFirst().orElse(null);
         if (key != null) {
             params.put("keyField", "#" + key);
         }
@@ -240,6 +306,10 @@ final class ShapeReaders {
 
     /** A SOAP (or plain XML) sample response: the element repeated most often holds the records. */
     static SourceShape soap(String fileName, String text) throws Exception {
+        return soap(fileName, text, Guesses.project());
+    }
+
+    static SourceShape soap(String fileName, String text, Guesses guesses) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -268,6 +338,16 @@ final class ShapeReaders {
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
             if ((e.getNamespaceURI() + "|" + e.getLocalName()).equals(best)) {
+                // attributes of the record element are fields too (<enrolment id="...">), as the source reads them
+                org.w3c.dom.NamedNodeMap attributes = e.getAttributes();
+                for (int a = 0; a < attributes.getLength(); a++) {
+                    Node attribute = attributes.item(a);
+                    if (!"http://www.w3.org/2000/xmlns/".equals(attribute.getNamespaceURI())) {
+                        String n = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
+                        columns.putIfAbsent(n, "attribute");
+                        values.computeIfAbsent(n, k -> new LinkedHashSet<>()).add(attribute.getNodeValue());
+                    }
+                }
                 for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
                     if (c instanceof Element child && !hasChildElements(child)) {
                         columns.putIfAbsent(child.getLocalName(), "text");
@@ -283,8 +363,11 @@ final class ShapeReaders {
             params.put("namespaces", "#ns=" + ns);
         }
         params.put("recordPath", "#//" + (ns == null ? "" : "ns:") + record.getLocalName());
-        String key = columns.keySet().stream().filter(c -> Guesses.normalise(c).equals("ID")).findFirst().orElse(null);
-        String change = columns.keySet().stream().filter(Guesses::isChangeTime).findFirst().orElse(null);
+        // an id attribute of the record element is the likeliest key; then a child the glossary names a key
+        String key = columns.entrySet().stream().filter(c -> c.getValue().equals("attribute") && guesses.isKey(c.getKey()))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseGet(() -> columns.keySet().stream().filter(guesses::isKey).findFirst().orElse(null));
+        String change = columns.keySet().stream().filter(guesses::isChangeTime).findFirst().orElse(null);
         if (key != null) {
             params.put("keyField", "#" + key);
         }

@@ -78,7 +78,8 @@ class ScaffoldTest {
         assertThat(draft.mapping()).contains("dataset: person").contains("id_number:").contains("{ from: SFZH }")
                 .contains("{ from: XM }").contains("{ from: XB }").contains("{ from: CSRQ }").contains("{ from: LXDH }")
                 .contains("{ from: ZZ }").contains("change_time: GXSJ");
-        assertThat(draft.route()).isNull();
+        // a CSV is dropped as a file: the route reads it with the file-drop source
+        assertThat(draft.route()).contains("uri: kamelet:file-drop-source").contains("format: csv");
     }
 
     @Test
