@@ -26,6 +26,8 @@ public final class Batch {
     private List<UnifiedRecord> unified = List.of();
     private List<Rejection> rejections = new ArrayList<>();
     private int warnings;
+    private int unchanged;
+    private org.exchangehub.state.DeliveryMemory memory;
 
     public Batch(String feedId, String runId, int index, Instant extractedAt, List<SourceRecord> records) {
         this.feedId = feedId;
@@ -94,6 +96,28 @@ public final class Batch {
         this.unified = unified;
         this.rejections.addAll(rejections);
         this.warnings = warnings;
+    }
+
+    /**
+     * Set by the mapping step where the feed skips unchanged records: only the records and rejections that are new
+     * stay in the batch; {@code unchanged} were read as an earlier run delivered or quarantined them.
+     */
+    public void keepChanged(List<UnifiedRecord> changed, List<Rejection> newRejections, int unchanged,
+            org.exchangehub.state.DeliveryMemory memory) {
+        this.unified = changed;
+        this.rejections = new ArrayList<>(newRejections);
+        this.unchanged = unchanged;
+        this.memory = memory;
+    }
+
+    /** Records (and rejects) of the batch that an earlier run delivered (or quarantined) as they are. */
+    public int unchanged() {
+        return unchanged;
+    }
+
+    /** What the batch adds to the feed's memory of delivered versions, committed with it; null when not kept. */
+    public org.exchangehub.state.DeliveryMemory memory() {
+        return memory;
     }
 
     @Override

@@ -108,6 +108,15 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         return totals.consecutiveFailures() > 0 ? FeedStatus.FAILING : FeedStatus.IDLE;
     }
 
+    /**
+     * Whether the source gives again, run after run, records it gave before (a full-load table, a file sent again,
+     * a service without a change-time filter or read again by window), so that the mapping step leaves out what an
+     * earlier run delivered unchanged ({@code skipUnchanged: auto}). Sources that remember their rows say no.
+     */
+    public boolean rereadsUnchangedRecords() {
+        return true;
+    }
+
     /** The time between the end of one scheduled run and the start of the next (the route's period). */
     public Duration period() {
         return Duration.ofMillis(getTimeUnit().toMillis(getDelay()));
@@ -335,7 +344,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         }
         String after = state.watermark(feedId).map(Watermark::toString).orElse(null);
         RunRecord record = new RunRecord(runId, feedId, startedAt, clock.instant(), run.read, run.delivered,
-                run.rejected, run.warnings, before, after, status, error, run.receipt.toJson());
+                run.rejected, run.warnings, before, after, status, error, run.receipt.toJson(), run.unchanged);
         state.runFinished(record);
         lastRun = record;
         totals = totals.plus(record);
@@ -347,13 +356,15 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     private void logSummary(RunRecord r, List<String> notes) {
         long millis = Duration.between(r.startedAt(), r.endedAt()).toMillis();
         if (r.status() == RunStatus.SUCCEEDED && !notes.isEmpty()) {
-            LOG.warn("feed {} run {} {}: read {}, delivered {}, rejected {}, warnings {}, watermark {} -> {}, {} ms; {}",
-                    r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(),
+            LOG.warn("feed {} run {} {}: read {}, delivered {}, unchanged {}, rejected {}, warnings {}, watermark {} -> {},"
+                    + " {} ms; {}", r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsUnchanged(),
+                    r.rowsRejected(),
                     r.warnings(), changeTime(r.watermarkBefore()), changeTime(r.watermarkAfter()), millis,
                     String.join("; ", notes));
         } else if (r.status() == RunStatus.SUCCEEDED) {
-            LOG.info("feed {} run {} {}: read {}, delivered {}, rejected {}, warnings {}, watermark {} -> {}, {} ms",
-                    r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(),
+            LOG.info("feed {} run {} {}: read {}, delivered {}, unchanged {}, rejected {}, warnings {}, watermark {} -> {},"
+                    + " {} ms", r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsUnchanged(),
+                    r.rowsRejected(),
                     r.warnings(), changeTime(r.watermarkBefore()), changeTime(r.watermarkAfter()), millis);
         } else {
             LOG.warn("feed {} run {} {}: read {}, delivered {}, rejected {}, watermark {} -> {}, {} ms: {}",
@@ -425,6 +436,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         private long read;
         private long delivered;
         private long rejected;
+        private long unchanged;
         private long warnings;
         private final Map<ReasonCode, Long> reasons = new EnumMap<>(ReasonCode.class);
 
@@ -485,6 +497,9 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             exchange.getIn().setBody(batch);
             exchange.setProperty(FeedProperties.RUN_ID, runId);
             exchange.setProperty(FeedProperties.FEED_ID, feedId);
+            if (receipt.isReplay()) {
+                exchange.setProperty(FeedProperties.REPLAY, Boolean.TRUE);
+            }
             read += records.size();
             CommitOnCompletion commit = new CommitOnCompletion(batch, checkpoint);
             exchange.getExchangeExtension().addOnCompletion(commit);
@@ -503,6 +518,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             }
             delivered += batch.unified().size();
             rejected += batch.rejections().size();
+            unchanged += batch.unchanged();
             countReasons(batch.rejections());
             warnings += batch.warnings();
             receipt.add(exchange);
@@ -638,7 +654,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
                 state.commitBatch(feedId, batch.runId(),
                         batch.dataset() == null ? null : batch.dataset().name(), batch.source(),
                         checkpoint.watermark(), batch.rejections(), checkpoint.seen(), checkpoint.forgetBefore(),
-                        checkpoint.file());
+                        checkpoint.file(), batch.memory());
             } catch (Exception e) {
                 failure = e;
             }

@@ -8,6 +8,9 @@ public final class FeedProperties {
     /** The feed id of the batch on the exchange. */
     public static final String FEED_ID = "ExchangeHub.feedId";
     /** Sinks add a short receipt of what they delivered (e.g. a lake file) under this property, a List. */
+    /** Set on the batches of a run that replays quarantined records: they are mapped and quarantined afresh. */
+    public static final String REPLAY = "ExchangeHub.replay";
+
     public static final String RECEIPTS = "ExchangeHub.receipts";
 
     private FeedProperties() {

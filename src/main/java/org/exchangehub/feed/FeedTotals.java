@@ -13,17 +13,18 @@ import org.exchangehub.state.RunStatus;
  * @param rowsRead            source records read
  * @param rowsDelivered       unified records delivered
  * @param rowsRejected        records quarantined
+ * @param rowsUnchanged       records read unchanged since an earlier run (not delivered or quarantined again)
  * @param lastSucceeded       the last successful run, or null
  */
 public record FeedTotals(long runs, long failedRuns, long consecutiveFailures, long rowsRead, long rowsDelivered,
-        long rowsRejected, RunRecord lastSucceeded) {
+        long rowsRejected, long rowsUnchanged, RunRecord lastSucceeded) {
 
-    static final FeedTotals NONE = new FeedTotals(0, 0, 0, 0, 0, 0, null);
+    static final FeedTotals NONE = new FeedTotals(0, 0, 0, 0, 0, 0, 0, null);
 
     FeedTotals plus(RunRecord run) {
         boolean ok = run.status() == RunStatus.SUCCEEDED;
         return new FeedTotals(runs + 1, failedRuns + (ok ? 0 : 1), ok ? 0 : consecutiveFailures + 1,
                 rowsRead + run.rowsRead(), rowsDelivered + run.rowsDelivered(), rowsRejected + run.rowsRejected(),
-                ok ? run : lastSucceeded);
+                rowsUnchanged + run.rowsUnchanged(), ok ? run : lastSucceeded);
     }
 }

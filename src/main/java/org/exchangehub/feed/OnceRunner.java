@@ -48,10 +48,10 @@ public final class OnceRunner {
     /** Prints the per-feed summary table. */
     public static void print(List<RunRecord> runs, PrintStream out) {
         int width = Math.max(4, runs.stream().mapToInt(r -> r.feedId().length()).max().orElse(4));
-        String format = "%-" + width + "s  %10s  %10s  %10s  %-9s  %s%n";
-        out.printf(format, "feed", "read", "delivered", "rejected", "status", "run");
+        String format = "%-" + width + "s  %10s  %10s  %10s  %10s  %-9s  %s%n";
+        out.printf(format, "feed", "read", "delivered", "rejected", "unchanged", "status", "run");
         for (RunRecord r : runs) {
-            out.printf(format, r.feedId(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(), r.status(),
+            out.printf(format, r.feedId(), r.rowsRead(), r.rowsDelivered(), r.rowsRejected(), r.rowsUnchanged(), r.status(),
                     r.runId() + (r.error() == null ? "" : "  " + r.error()));
         }
         if (runs.isEmpty()) {

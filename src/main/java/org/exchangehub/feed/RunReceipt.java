@@ -30,6 +30,10 @@ final class RunReceipt {
         this.replayOf = runId;
     }
 
+    boolean isReplay() {
+        return replayOf != null;
+    }
+
     void add(Exchange exchange) {
         batches++;
         List<?> receipts = exchange.getProperty(FeedProperties.RECEIPTS, List.class);

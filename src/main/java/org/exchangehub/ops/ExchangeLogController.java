@@ -103,6 +103,7 @@ class ExchangeLogController {
         m.put("rowsRead", r.rowsRead());
         m.put("rowsDelivered", r.rowsDelivered());
         m.put("rowsRejected", r.rowsRejected());
+        m.put("rowsUnchanged", r.rowsUnchanged());
         m.put("warnings", r.warnings());
         m.put("watermarkBefore", masking.watermark(null, r.watermarkBefore()));
         m.put("watermarkAfter", masking.watermark(null, r.watermarkAfter()));

@@ -80,6 +80,11 @@ final class FeedControl implements FeedControlMXBean {
     }
 
     @Override
+    public long getRowsUnchangedLastRun() {
+        return last().map(RunRecord::rowsUnchanged).orElse(0L);
+    }
+
+    @Override
     public long getRowsReadTotal() {
         return feed.totals().rowsRead();
     }
@@ -92,6 +97,11 @@ final class FeedControl implements FeedControlMXBean {
     @Override
     public long getRowsRejectedTotal() {
         return feed.totals().rowsRejected();
+    }
+
+    @Override
+    public long getRowsUnchangedTotal() {
+        return feed.totals().rowsUnchanged();
     }
 
     @Override
@@ -134,7 +144,7 @@ final class FeedControl implements FeedControlMXBean {
     public String runNow() {
         RunRecord run = feed.runNow();
         return "run " + run.runId() + " " + run.status() + ": read " + run.rowsRead() + ", delivered "
-                + run.rowsDelivered() + ", rejected " + run.rowsRejected()
+                + run.rowsDelivered() + ", unchanged " + run.rowsUnchanged() + ", rejected " + run.rowsRejected()
                 + (run.error() == null ? "" : ": " + run.error());
     }
 

@@ -27,11 +27,17 @@ public interface FeedControlMXBean {
 
     long getRowsRejectedLastRun();
 
+    /** Records the last run read that an earlier run had delivered or quarantined as they are. */
+    long getRowsUnchangedLastRun();
+
     long getRowsReadTotal();
 
     long getRowsDeliveredTotal();
 
     long getRowsRejectedTotal();
+
+    /** Records read that an earlier run already delivered or quarantined as they are, since this hub started. */
+    long getRowsUnchangedTotal();
 
     long getRunsTotal();
 

@@ -61,6 +61,7 @@ final class FeedMetrics implements FeedRegistry.Listener, DisposableBean {
         rows("read", id).increment(run.rowsRead());
         rows("delivered", id).increment(run.rowsDelivered());
         rows("rejected", id).increment(run.rowsRejected());
+        rows("unchanged", id).increment(run.rowsUnchanged());
         rejectionsByReason.forEach((reason, count) -> Counter.builder("hub.feed.rejections").tag("feed", id)
                 .tag("reason", reason.name()).description("Rejected records by reason; a record with several"
                         + " reasons counts under each").register(meters).increment(count));

@@ -12,13 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ExchangeLog {
 
     private static final String COLUMNS = "run_id, feed_id, started_at, ended_at, rows_read, rows_delivered,"
-            + " rows_rejected, warnings, watermark_before, watermark_after, status, error_message, receipt";
+            + " rows_rejected, warnings, watermark_before, watermark_after, status, error_message, receipt,"
+            + " rows_unchanged";
     private static final String INSERT = "INSERT INTO hub_run (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // feed, start and watermark before stay as recorded at the start.
     private static final String FINISH = "UPDATE hub_run SET ended_at = ?, rows_read = ?, rows_delivered = ?,"
-            + " rows_rejected = ?, warnings = ?, watermark_after = ?, status = ?, error_message = ?, receipt = ?"
-            + " WHERE run_id = ?";
+            + " rows_rejected = ?, warnings = ?, watermark_after = ?, status = ?, error_message = ?, receipt = ?,"
+            + " rows_unchanged = ? WHERE run_id = ?";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM hub_run WHERE run_id = ?";
     private static final String NEWEST_OF_FEED = "SELECT " + COLUMNS + " FROM hub_run WHERE feed_id = ?"
             + " ORDER BY started_at DESC, run_id DESC LIMIT ?";
@@ -33,18 +34,18 @@ final class ExchangeLog {
 
     void started(String runId, String feedId, Instant startedAt, String watermarkBefore) {
         jdbc.update(INSERT, runId, feedId, Times.utc(startedAt), null, 0L, 0L, 0L, 0L, watermarkBefore, null,
-                RunStatus.RUNNING.name(), null, null);
+                RunStatus.RUNNING.name(), null, null, 0L);
     }
 
     /** Updates the run's row, or inserts it when its start was never recorded: an end must not be lost. */
     void finished(RunRecord run) {
         int updated = jdbc.update(FINISH, Times.utc(run.endedAt()), run.rowsRead(), run.rowsDelivered(),
                 run.rowsRejected(), run.warnings(), run.watermarkAfter(), run.status().name(), run.error(),
-                run.receipt(), run.runId());
+                run.receipt(), run.rowsUnchanged(), run.runId());
         if (updated == 0) {
             jdbc.update(INSERT, run.runId(), run.feedId(), Times.utc(run.startedAt()), Times.utc(run.endedAt()),
                     run.rowsRead(), run.rowsDelivered(), run.rowsRejected(), run.warnings(), run.watermarkBefore(),
-                    run.watermarkAfter(), run.status().name(), run.error(), run.receipt());
+                    run.watermarkAfter(), run.status().name(), run.error(), run.receipt(), run.rowsUnchanged());
         }
     }
 
@@ -72,6 +73,7 @@ final class ExchangeLog {
                 rs.getString("watermark_after"),
                 RunStatus.valueOf(rs.getString("status")),
                 rs.getString("error_message"),
-                rs.getString("receipt"));
+                rs.getString("receipt"),
+                rs.getLong("rows_unchanged"));
     }
 }

@@ -31,6 +31,7 @@ public final class JdbcStateStore implements StateStore {
     private final Quarantine quarantine;
     private final ExchangeLog log;
     private final ProcessedFiles files;
+    private final DeliveredRecords delivered;
 
     /** A store with its own transaction manager over {@code dataSource} and the system UTC clock. */
     public JdbcStateStore(DataSource dataSource) {
@@ -47,6 +48,7 @@ public final class JdbcStateStore implements StateStore {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.watermarks = new Watermarks(jdbc);
         this.quarantine = new Quarantine(jdbc);
+        this.delivered = new DeliveredRecords(jdbc);
         this.log = new ExchangeLog(jdbc);
         this.files = new ProcessedFiles(jdbc);
     }
@@ -73,7 +75,8 @@ public final class JdbcStateStore implements StateStore {
      */
     @Override
     public void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
-            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file) {
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
+            DeliveryMemory memory) {
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             if (watermark != null) {
@@ -87,7 +90,21 @@ public final class JdbcStateStore implements StateStore {
             if (file != null) {
                 files.mark(feedId, runId, file.name(), file.size(), file.contentHash(), now);
             }
+            if (memory != null) {
+                delivered.remember(feedId, runId, memory.delivered(), now);
+                quarantine.seenAgain(feedId, memory.rejectsSeenAgain(), now);
+            }
         });
+    }
+
+    @Override
+    public Map<String, String> deliveredHashes(String feedId, String runId, java.util.Collection<String> keyDigests) {
+        return keyDigests.isEmpty() ? Map.of() : delivered.hashes(feedId, runId, keyDigests);
+    }
+
+    @Override
+    public Set<String> quarantinedRejects(String feedId, java.util.Collection<String> rejectDigests) {
+        return rejectDigests.isEmpty() ? Set.of() : quarantine.known(feedId, rejectDigests);
     }
 
     @Override

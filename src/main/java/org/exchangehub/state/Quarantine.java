@@ -14,8 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class Quarantine {
 
     private static final String INSERT = "INSERT INTO hub_quarantine"
-            + " (run_id, feed_id, dataset, source, source_key, raw_form, violations, reason_codes, rejected_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " (run_id, feed_id, dataset, source, source_key, raw_form, violations, reason_codes, rejected_at,"
+            + " reject_digest, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SEEN_AGAIN =
+            "UPDATE hub_quarantine SET last_seen_at = ? WHERE feed_id = ? AND reject_digest = ?";
     private static final String BY_RUN = "SELECT id, run_id, feed_id, dataset, source, source_key, raw_form,"
             + " violations, rejected_at FROM hub_quarantine WHERE run_id = ? ORDER BY id";
     private static final String REPLAYABLE = "SELECT id, run_id, feed_id, dataset, source, source_key, raw_form,"
@@ -52,7 +54,37 @@ final class Quarantine {
             ps.setString(7, json.write(rejection.violations()));
             ps.setString(8, ViolationsJson.reasonCodes(rejection.violations()));
             ps.setObject(9, at);
+            ps.setString(10, Digests.reject(rejection));
+            ps.setObject(11, at);
         });
+    }
+
+    /** Of the given reject digests, those the feed has quarantined (and not replayed); one query per thousand. */
+    java.util.Set<String> known(String feedId, java.util.Collection<String> digests) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(digests);
+        for (int from = 0; from < all.size(); from += BATCH_SIZE) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + BATCH_SIZE));
+            String sql = "SELECT reject_digest FROM hub_quarantine WHERE feed_id = ? AND replayed_by_run IS NULL"
+                    + " AND reject_digest IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+            Object[] args = new Object[chunk.size() + 1];
+            args[0] = feedId;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i);
+            }
+            jdbc.query(sql, rs -> {
+                found.add(rs.getString(1));
+            }, args);
+        }
+        return found;
+    }
+
+    /** Moves the last-seen time of rejects read again. */
+    void seenAgain(String feedId, List<String> digests, Instant now) {
+        if (!digests.isEmpty()) {
+            OffsetDateTime at = Times.utc(now);
+            jdbc.batchUpdate(SEEN_AGAIN, digests.stream().map(d -> new Object[] {at, feedId, d}).toList());
+        }
     }
 
     List<QuarantineRecord> byRun(String runId) {

@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param status          outcome
  * @param error           why it failed, or null
  * @param receipt         what the sinks reported (JSON), or null
+ * @param rowsUnchanged   records read that an earlier run already delivered or quarantined as they are (neither
+ *                        delivered nor quarantined again; read = delivered + rejected + unchanged)
  */
 public record RunRecord(
         String runId,
@@ -32,5 +34,14 @@ public record RunRecord(
         String watermarkAfter,
         RunStatus status,
         String error,
-        String receipt) {
+        String receipt,
+        long rowsUnchanged) {
+
+    /** A run that skipped no unchanged records. */
+    public RunRecord(String runId, String feedId, Instant startedAt, Instant endedAt, long rowsRead, long rowsDelivered,
+            long rowsRejected, long warnings, String watermarkBefore, String watermarkAfter, RunStatus status,
+            String error, String receipt) {
+        this(runId, feedId, startedAt, endedAt, rowsRead, rowsDelivered, rowsRejected, warnings, watermarkBefore,
+                watermarkAfter, status, error, receipt, 0);
+    }
 }

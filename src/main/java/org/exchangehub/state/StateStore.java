@@ -46,8 +46,31 @@ public interface StateStore {
      * file-drop source marks a file done exactly when its last batch is committed. Remembering a file already
      * remembered is harmless.
      */
+    default void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file) {
+        commitBatch(feedId, runId, dataset, source, watermark, rejections, seen, forgetBefore, file, null);
+    }
+
+    /**
+     * As above, and in the same transaction adds {@code memory} (when not null) to the feed's memory of unchanged
+     * records: the versions the batch delivered, and the last-seen time of rejects it read again.
+     */
     void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
-            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file);
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
+            DeliveryMemory memory);
+
+    /**
+     * The record hashes that runs of the feed other than {@code runId} delivered, by business-key digest
+     * ({@link Digests#key}), for the given digests only.
+     */
+    default Map<String, String> deliveredHashes(String feedId, String runId, Collection<String> keyDigests) {
+        return Map.of();
+    }
+
+    /** Of the given reject digests ({@link Digests#reject}), those the feed has quarantined and not replayed. */
+    default Set<String> quarantinedRejects(String feedId, Collection<String> rejectDigests) {
+        return Set.of();
+    }
 
     /** Whether the feed already delivered this version of a file (same name, size and content hash). */
     boolean isFileProcessed(String feedId, String fileName, long size, String contentHash);

@@ -6,6 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
@@ -18,6 +19,13 @@ public final class UnifyEndpoint extends DefaultEndpoint {
     @Metadata(required = true)
     private final String mapping;
 
+    @UriParam(defaultValue = "auto", enums = "auto,true,false", description = "Whether records an earlier run"
+            + " delivered unchanged (same business key, same record hash) and rejects it quarantined unchanged (same"
+            + " source key and raw form) are left out and counted as unchanged. auto: for sources that re-read what"
+            + " they gave before (full-load tables, files, services without a change-time filter, windows read again);"
+            + " not for incremental tables, which remember their rows themselves.")
+    private String skipUnchanged = "auto";
+
     private final FeedMappings mappings;
 
     UnifyEndpoint(String uri, UnifyComponent component, String mapping, FeedMappings mappings) {
@@ -28,6 +36,19 @@ public final class UnifyEndpoint extends DefaultEndpoint {
 
     public String getMapping() {
         return mapping;
+    }
+
+    public String getSkipUnchanged() {
+        return skipUnchanged;
+    }
+
+    public void setSkipUnchanged(String skipUnchanged) {
+        String v = skipUnchanged == null ? "auto" : skipUnchanged.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("auto") && !v.equals("true") && !v.equals("false")) {
+            throw new org.exchangehub.config.ConfigException("route using unify:" + mapping, "skipUnchanged",
+                    skipUnchanged, "is not auto, true or false", "use auto (the default), true or false");
+        }
+        this.skipUnchanged = v;
     }
 
     @Override

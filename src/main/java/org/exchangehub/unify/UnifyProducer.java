@@ -3,6 +3,11 @@ package org.exchangehub.unify;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.exchangehub.feed.Batch;
+import org.exchangehub.feed.DryRun;
+import org.exchangehub.feed.FeedConsumer;
+import org.exchangehub.feed.FeedProperties;
+import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.state.StateStore;
 
 /**
  * Maps the batch on the exchange in place: unified records and rejections are set on the {@link Batch}. The mapper is
@@ -12,16 +17,45 @@ final class UnifyProducer extends DefaultProducer {
 
     private final FeedMappings mappings;
     private final String name;
+    private final UnifyEndpoint endpoint;
+    private volatile UnchangedRecords unchanged;
+    private volatile FeedRegistry registry;
 
     UnifyProducer(UnifyEndpoint endpoint, FeedMappings mappings, String name) {
         super(endpoint);
         this.mappings = mappings;
         this.name = name;
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        StateStore state = getEndpoint().getCamelContext().getRegistry().findSingleByType(StateStore.class);
+        unchanged = state == null ? null : new UnchangedRecords(state);
+        registry = getEndpoint().getCamelContext().getRegistry().findSingleByType(FeedRegistry.class);
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         Batch batch = exchange.getIn().getMandatoryBody(Batch.class);
         mappings.current(name).map(batch);
+        if (skipsUnchanged(exchange, batch)) {
+            unchanged.skip(batch);
+        }
+    }
+
+    /** Never in a dry run (it shows every record) or a replay (its records are quarantined afresh). */
+    private boolean skipsUnchanged(Exchange exchange, Batch batch) {
+        if (unchanged == null || Boolean.TRUE.equals(exchange.getProperty(DryRun.PROPERTY))
+                || Boolean.TRUE.equals(exchange.getProperty(FeedProperties.REPLAY))) {
+            return false;
+        }
+        return switch (endpoint.getSkipUnchanged()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> registry != null && registry.feed(batch.feedId()).map(FeedConsumer::rereadsUnchangedRecords)
+                    .orElse(false);
+        };
     }
 }

@@ -163,6 +163,20 @@ class TaxFeedIT {
     }
 
     @Test
+    void aFullLoadReadAgainDeliversNothingAndQuarantinesNothingTwice() {
+        RunRecord first = run("tax.taxpayers-full");
+
+        RunRecord second = run("tax.taxpayers-full");
+
+        assertThat(first.rowsUnchanged()).isZero();
+        assertThat(second.rowsRead()).isEqualTo(first.rowsRead());
+        assertThat(second.rowsDelivered()).isZero();
+        assertThat(second.rowsRejected()).isZero();
+        assertThat(second.rowsUnchanged()).isEqualTo(first.rowsDelivered() + first.rowsRejected());
+        assertThat(state.rejections(second.runId())).isEmpty();
+    }
+
+    @Test
     void lakeCarriesTheSourceChangeTimeOfEachRecord() throws Exception {
         RunRecord run = run("tax.taxpayers-lineage");
 

@@ -49,7 +49,7 @@ abstract class JdbcStateStoreContract {
     void emptyStore() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         for (String table : List.of("hub_watermark", "hub_seen_row", "hub_run", "hub_quarantine",
-                "hub_processed_file")) {
+                "hub_processed_file", "hub_delivered_record")) {
             jdbc.update("DELETE FROM " + table);
         }
         store = storeOver(dataSource());
@@ -319,5 +319,57 @@ abstract class JdbcStateStoreContract {
         assertThat(store.isFileProcessed(FEED, "qyxx_20261102.csv", 52_431L, sha256)).isTrue();
         assertThat(store.isFileProcessed(FEED, "qyxx_20261102.csv", 52_431L, sha256.replace('9', '8'))).isFalse();
         assertThat(store.isFileProcessed(OTHER_FEED, "qyxx_20261102.csv", 52_431L, sha256)).isFalse();
+    }
+
+    private void commitDelivered(String runId, String keyDigest, String recordHash) {
+        store.commitBatch(FEED, runId, "legal_entity", "market-regulation", null, List.of(), List.of(), null, null,
+                new DeliveryMemory(List.of(new DeliveryMemory.Delivered(keyDigest, recordHash)), List.of()));
+    }
+
+    @Test
+    void aDeliveredVersionIsFoundByLaterRunsOnly() {
+        String key = Digests.key("91350100M000100Y43");
+        commitDelivered("run-1", key, "hash-1");
+
+        assertThat(store.deliveredHashes(FEED, "run-2", List.of(key, Digests.key("other")))).containsExactly(
+                java.util.Map.entry(key, "hash-1"));
+        assertThat(store.deliveredHashes(FEED, "run-1", List.of(key))).isEmpty();
+        assertThat(store.deliveredHashes(OTHER_FEED, "run-2", List.of(key))).isEmpty();
+    }
+
+    @Test
+    void aKeyDeliveredAgainIsRememberedWithItsNewHash() {
+        String key = Digests.key("91350100M000100Y43");
+        commitDelivered("run-1", key, "hash-1");
+        commitDelivered("run-2", key, "hash-2");
+
+        assertThat(store.deliveredHashes(FEED, "run-3", List.of(key))).containsEntry(key, "hash-2");
+    }
+
+    @Test
+    void aQuarantinedRejectIsKnownByItsDigestAndReadAgainOnlyMovesItsLastSeenTime() {
+        Rejection reject = invalidUscc("E-1");
+        commit("run-1", null, List.of(reject), List.of());
+        JdbcStateStore later = new JdbcStateStore(dataSource(), new JdbcTransactionManager(dataSource()),
+                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
+
+        assertThat(later.quarantinedRejects(FEED, List.of(Digests.reject(reject), Digests.reject(invalidUscc("E-2")))))
+                .containsExactly(Digests.reject(reject));
+        later.commitBatch(FEED, "run-2", "legal_entity", "market-regulation", null, List.of(), List.of(), null, null,
+                new DeliveryMemory(List.of(), List.of(Digests.reject(reject))));
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hub_quarantine", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_seen_at FROM hub_quarantine", java.time.OffsetDateTime.class)
+                .toInstant()).isEqualTo(NOW.plusSeconds(3600));
+    }
+
+    @Test
+    void theUnchangedCountIsKeptInTheExchangeLog() {
+        store.runStarted("run-1", FEED, NOW, null);
+        store.runFinished(new RunRecord("run-1", FEED, NOW, NOW.plusSeconds(1), 10, 3, 1, 0, null, null,
+                RunStatus.SUCCEEDED, null, null, 6));
+
+        assertThat(store.run("run-1").orElseThrow().rowsUnchanged()).isEqualTo(6);
     }
 }

@@ -45,6 +45,12 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         this.lookBack = endpoint.lookBackDuration();
     }
 
+    /** An incremental table remembers its rows in the look-back window itself; a full load gives every row again. */
+    @Override
+    public boolean rereadsUnchangedRecords() {
+        return !endpoint.isIncremental();
+    }
+
     /** Reachable when a connection can be had and {@link Connection#isValid(int)} answers within the timeout. */
     @Override
     public Optional<SourceProbe> sourceProbe() {
