@@ -84,7 +84,8 @@ final class Drafts {
                         sb.append(i == 0 ? "" : ", ").append(quote(unplaced.get(i))).append(": \"?\"");
                     }
                     sb.append(" }");
-                    note += "; map each department code to a standard code: " + codes(f);
+                    note += "; the table is closed (a value not in it is UNKNOWN_CODE): map each department code"
+                            + " to a standard code: " + codes(f);
                 }
             }
             if (f.type().name().equals("DECIMAL")) {
@@ -107,19 +108,25 @@ final class Drafts {
         return sb.toString();
     }
 
-    /** Sampled values the hub cannot place itself (not a standard code, label or synonym). */
+    /**
+     * The sampled values for the code table, when some value is one the hub cannot place itself (not a standard
+     * code, label or synonym): then every sampled value, since a department's code table is closed and a value left
+     * out of it is UNKNOWN_CODE, even one that looks like a standard code. Empty when every value is standard.
+     */
     private static List<String> unplacedCodes(FieldSpec f, Rule rule, List<String> samples) {
-        List<String> out = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        boolean unplaced = false;
         for (String v : samples) {
             String t = v.trim();
             boolean known = rule == Rule.SEX_CODE ? SexCodes.normalize(t) != null
                     : f.codes().containsKey(t) || f.codes().values().stream()
                             .anyMatch(label -> List.of(label.split("/")).contains(t));
-            if (!t.isEmpty() && !known && !out.contains(t)) {
-                out.add(t);
+            if (!t.isEmpty() && !all.contains(t)) {
+                all.add(t);
+                unplaced |= !known;
             }
         }
-        return out;
+        return unplaced ? all : List.of();
     }
 
     private static String codes(FieldSpec f) {
