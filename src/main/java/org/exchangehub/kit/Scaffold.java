@@ -50,6 +50,12 @@ final class Scaffold {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof org.exchangehub.config.ConfigException config) {
+                    throw new IllegalArgumentException("the hub cannot start to reach the source: "
+                            + config.getMessage() + " (run validate)", e);
+                }
+            }
             throw new IllegalArgumentException("cannot read the source: " + e.getMessage(), e);
         }
         Drafts.Draft draft = Drafts.draft(shape, catalogue, o.options.get("dataset"), department, feed, guesses);

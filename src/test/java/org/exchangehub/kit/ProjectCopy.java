@@ -44,6 +44,12 @@ final class ProjectCopy {
         }
     }
 
+    /** Adds {@code docs/examples/} (the guides' sample files) to the copy. */
+    ProjectCopy withDocExamples() {
+        copy(Path.of("docs/examples"), root.resolve("docs/examples"));
+        return this;
+    }
+
     Path file(String relative) {
         return root.resolve(relative);
     }
