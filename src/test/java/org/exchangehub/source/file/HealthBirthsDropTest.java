@@ -123,6 +123,28 @@ class HealthBirthsDropTest {
     }
 
     @Test
+    void theRunsLogLineSaysWhyAFileWasSetAside() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.exchangehub.feed.FeedConsumer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            Persons.drop(drop, "BIRTHS_1.csv", csv(birth(1)).replace("出生医学证明编号", "证明编号") + "\r\n", GBK);
+            hub.start(uri(""));
+
+            RunRecord run = hub.run();
+
+            assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).startsWith("feed " + FEED + " run " + run.runId() + " SUCCEEDED")
+                            .contains("file BIRTHS_1.csv set aside (NO_KEY_COLUMN)").contains("rule: sourceKey"));
+        } finally {
+            log.detachAppender(lines);
+        }
+    }
+
+    @Test
     void withItsMarkerALastLineWithoutLineEndIsARecord() throws Exception {
         Persons.drop(drop, "BIRTHS_1.csv", csv(birth(1), birth(2), birth(3)), GBK); // no CRLF after the last line
         hub.start(uri(""));
