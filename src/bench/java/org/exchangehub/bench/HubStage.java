@@ -74,6 +74,7 @@ final class HubStage implements Stage, AutoCloseable {
                         uri: kamelet:unified-mapping-action
                         parameters:
                           mapping: public-security-persons
+                          skipUnchanged: "%s"
                     - to:
                         uri: kamelet:lake-sink
             """;
@@ -118,7 +119,8 @@ final class HubStage implements Stage, AutoCloseable {
         if (drop == null) {
             Files.writeString(routes.resolve("bench-enterprises.yaml"), ROUTE);
         } else {
-            Files.writeString(routes.resolve("bench-persons.yaml"), FILE_ROUTE.formatted(drop.toAbsolutePath()));
+            Files.writeString(routes.resolve("bench-persons.yaml"), FILE_ROUTE.formatted(drop.toAbsolutePath(),
+                    System.getProperty("bench.skipUnchanged", "auto")));
         }
         Files.copy(Path.of("routes", "feed-error-handling.yaml"), routes.resolve("feed-error-handling.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);

@@ -14,14 +14,33 @@ final class DeliveredRecords {
     /** Digests per lookup query: well inside every database's limit of bind parameters. */
     private static final int CHUNK = 1000;
 
+    private static final String COLUMNS = " (feed_id, key_digest, record_hash, run_id, delivered_at)";
+    /** One statement per record where the database has an upsert: half the work of delete and insert. */
+    private static final String H2_MERGE = "MERGE INTO hub_delivered_record" + COLUMNS
+            + " KEY (feed_id, key_digest) VALUES (?, ?, ?, ?, ?)";
+    private static final String PG_UPSERT = "INSERT INTO hub_delivered_record" + COLUMNS + " VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (feed_id, key_digest) DO UPDATE SET record_hash = EXCLUDED.record_hash,"
+            + " run_id = EXCLUDED.run_id, delivered_at = EXCLUDED.delivered_at";
     private static final String DELETE = "DELETE FROM hub_delivered_record WHERE feed_id = ? AND key_digest = ?";
-    private static final String INSERT = "INSERT INTO hub_delivered_record"
-            + " (feed_id, key_digest, record_hash, run_id, delivered_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO hub_delivered_record" + COLUMNS + " VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    /** The upsert of this database, or null: delete, then insert. */
+    private volatile String upsert;
+    private volatile boolean dialectKnown;
 
     DeliveredRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private String upsert() {
+        if (!dialectKnown) {
+            String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+            upsert = "H2".equalsIgnoreCase(product) ? H2_MERGE
+                    : "PostgreSQL".equalsIgnoreCase(product) ? PG_UPSERT : null;
+            dialectKnown = true;
+        }
+        return upsert;
     }
 
     /** The hashes delivered by runs other than {@code runId}, by key digest; one query per thousand digests. */
@@ -51,9 +70,14 @@ final class DeliveredRecords {
         }
         Map<String, DeliveryMemory.Delivered> latest = new java.util.LinkedHashMap<>();
         delivered.forEach(d -> latest.put(d.keyDigest(), d)); // a key twice in a batch: its last version counts
-        delivered = List.copyOf(latest.values());
-        jdbc.batchUpdate(DELETE, delivered.stream().map(d -> new Object[] {feedId, d.keyDigest()}).toList());
-        jdbc.batchUpdate(INSERT, delivered.stream()
-                .map(d -> new Object[] {feedId, d.keyDigest(), d.recordHash(), runId, Times.utc(now)}).toList());
+        List<Object[]> rows = latest.values().stream()
+                .map(d -> new Object[] {feedId, d.keyDigest(), d.recordHash(), runId, Times.utc(now)}).toList();
+        String sql = upsert();
+        if (sql != null) {
+            jdbc.batchUpdate(sql, rows);
+        } else {
+            jdbc.batchUpdate(DELETE, rows.stream().map(r -> new Object[] {r[0], r[1]}).toList());
+            jdbc.batchUpdate(INSERT, rows);
+        }
     }
 }

@@ -22,8 +22,8 @@ public final class UnifyEndpoint extends DefaultEndpoint {
     @UriParam(defaultValue = "auto", enums = "auto,true,false", description = "Whether records an earlier run"
             + " delivered unchanged (same business key, same record hash) and rejects it quarantined unchanged (same"
             + " source key and raw form) are left out and counted as unchanged. auto: for sources that re-read what"
-            + " they gave before (full-load tables, files, services without a change-time filter, windows read again);"
-            + " not for incremental tables, which remember their rows themselves.")
+            + " they gave before (full-load tables, services without a change-time filter, windows read again); not for"
+            + " incremental tables, which remember their rows themselves, or file drops, read once per version.")
     private String skipUnchanged = "auto";
 
     private final FeedMappings mappings;
