@@ -27,6 +27,7 @@ public final class Batch {
     private List<Rejection> rejections = new ArrayList<>();
     private int warnings;
     private int unchanged;
+    private int superseded;
     private org.exchangehub.state.DeliveryMemory memory;
 
     public Batch(String feedId, String runId, int index, Instant extractedAt, List<SourceRecord> records) {
@@ -108,6 +109,16 @@ public final class Batch {
         this.rejections = new ArrayList<>(newRejections);
         this.unchanged = unchanged;
         this.memory = memory;
+    }
+
+    /** Set by the mapping step: valid records left out because a later version of their key was in the batch. */
+    public void superseded(int superseded) {
+        this.superseded = superseded;
+    }
+
+    /** Valid records of the batch left out because a later version of the same business key was in it. */
+    public int superseded() {
+        return superseded;
     }
 
     /** Records (and rejects) of the batch that an earlier run delivered (or quarantined) as they are. */

@@ -43,6 +43,24 @@ public interface BatchSink {
     default void note(String note) {
     }
 
+    /**
+     * What the source holds for this run, counted by the source itself independently of reading (e.g.
+     * {@code COUNT(*)} over the run's window, the records a file's check counted, the total a service reports),
+     * to reconcile with what the hub accounts for at the end of the run. Calls add up (one per file of a run).
+     *
+     * @param count  records the source holds for the run
+     * @param method how it was counted, said to operators (e.g. "COUNT(*) over the window")
+     */
+    default void sourceCount(long count, String method) {
+    }
+
+    /**
+     * Records of the source's count that the source itself left out as already delivered (rows seen inside the
+     * look-back window), so that the reconciliation accounts for them.
+     */
+    default void skipped(long count) {
+    }
+
     /** Rejections the source found itself (e.g. a malformed line), delivered with the next batch. */
     void reject(org.exchangehub.mapping.Rejection rejection);
 }

@@ -21,6 +21,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.exchangehub.mapping.ReasonCode;
 import org.exchangehub.mapping.Rejection;
 import org.exchangehub.mapping.Violation;
+import org.exchangehub.state.Reconciliation;
 import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
 import org.exchangehub.state.StateStore;
@@ -178,6 +179,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         runLock.lock();
         try {
             return doRun(sink -> {
+                sink.sourceCount(records.size(), "records taken back from the quarantine");
                 for (int from = 0; from < records.size(); from += batchSize) {
                     sink.deliver(records.subList(from, Math.min(records.size(), from + batchSize)), Checkpoint.NONE);
                 }
@@ -343,8 +345,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             currentRunId = null;
         }
         String after = state.watermark(feedId).map(Watermark::toString).orElse(null);
+        Reconciliation reconciliation = status == RunStatus.SUCCEEDED ? run.reconciliation() : null;
+        run.receipt.reconciliation(reconciliation);
         RunRecord record = new RunRecord(runId, feedId, startedAt, clock.instant(), run.read, run.delivered,
-                run.rejected, run.warnings, before, after, status, error, run.receipt.toJson(), run.unchanged);
+                run.rejected, run.warnings, before, after, status, error, run.receipt.toJson(), run.unchanged,
+                reconciliation);
         state.runFinished(record);
         lastRun = record;
         totals = totals.plus(record);
@@ -355,6 +360,16 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     private void logSummary(RunRecord r, List<String> notes) {
         long millis = Duration.between(r.startedAt(), r.endedAt()).toMillis();
+        if (r.isUnreconciled()) {
+            Reconciliation rec = r.reconciliation();
+            LOG.warn("feed {} run {} UNRECONCILED: the source holds {} records for the run ({}), the hub accounted for"
+                    + " {} (delivered {}, rejected {}, unchanged {}, superseded and skipped {}); {} record(s) {}",
+                    r.feedId(), r.runId(), rec.sourceCount(), rec.method(), rec.accounted(), r.rowsDelivered(),
+                    r.rowsRejected(), r.rowsUnchanged(), rec.accounted() - r.rowsDelivered() - r.rowsRejected()
+                            - r.rowsUnchanged(), Math.abs(rec.sourceCount() - rec.accounted()),
+                    rec.sourceCount() > rec.accounted() ? "missing between the source and the sinks"
+                            : "more than the source holds");
+        }
         if (r.status() == RunStatus.SUCCEEDED && !notes.isEmpty()) {
             LOG.warn("feed {} run {} {}: read {}, delivered {}, unchanged {}, rejected {}, warnings {}, watermark {} -> {},"
                     + " {} ms; {}", r.feedId(), r.runId(), r.status(), r.rowsRead(), r.rowsDelivered(), r.rowsUnchanged(),
@@ -437,6 +452,10 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         private long delivered;
         private long rejected;
         private long unchanged;
+        private long superseded;
+        private long skipped;
+        private Long sourceCount;
+        private final java.util.Set<String> countMethods = new java.util.LinkedHashSet<>();
         private long warnings;
         private final Map<ReasonCode, Long> reasons = new EnumMap<>(ReasonCode.class);
 
@@ -471,6 +490,26 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         @Override
         public void reject(Rejection rejection) {
             pendingRejections.add(rejection);
+        }
+
+        @Override
+        public void sourceCount(long count, String method) {
+            sourceCount = (sourceCount == null ? 0 : sourceCount) + count;
+            countMethods.add(method);
+        }
+
+        @Override
+        public void skipped(long count) {
+            skipped += count;
+        }
+
+        /** The source's count against the account, once every batch is done; null when the source gave none. */
+        Reconciliation reconciliation() {
+            if (sourceCount == null) {
+                return null;
+            }
+            return new Reconciliation(sourceCount, delivered + rejected + unchanged + superseded + skipped,
+                    String.join("; ", countMethods));
         }
 
         void flushPendingRejections() {
@@ -519,6 +558,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             delivered += batch.unified().size();
             rejected += batch.rejections().size();
             unchanged += batch.unchanged();
+            superseded += batch.superseded();
             countReasons(batch.rejections());
             warnings += batch.warnings();
             receipt.add(exchange);

@@ -15,16 +15,24 @@ import org.exchangehub.state.RunStatus;
  * @param rowsRejected        records quarantined
  * @param rowsUnchanged       records read unchanged since an earlier run (not delivered or quarantined again)
  * @param lastSucceeded       the last successful run, or null
+ * @param unreconciledRuns    runs whose source count and the hub's account differed
+ * @param consecutiveUnreconciled unreconciled runs since the last reconciled one (runs without a count or failed
+ *                            leave it as it is)
  */
 public record FeedTotals(long runs, long failedRuns, long consecutiveFailures, long rowsRead, long rowsDelivered,
-        long rowsRejected, long rowsUnchanged, RunRecord lastSucceeded) {
+        long rowsRejected, long rowsUnchanged, RunRecord lastSucceeded, long unreconciledRuns,
+        long consecutiveUnreconciled) {
 
-    static final FeedTotals NONE = new FeedTotals(0, 0, 0, 0, 0, 0, 0, null);
+    static final FeedTotals NONE = new FeedTotals(0, 0, 0, 0, 0, 0, 0, null, 0, 0);
 
     FeedTotals plus(RunRecord run) {
         boolean ok = run.status() == RunStatus.SUCCEEDED;
+        boolean unreconciled = run.isUnreconciled();
+        long inARow = unreconciled ? consecutiveUnreconciled + 1
+                : run.reconciliation() != null ? 0 : consecutiveUnreconciled;
         return new FeedTotals(runs + 1, failedRuns + (ok ? 0 : 1), ok ? 0 : consecutiveFailures + 1,
                 rowsRead + run.rowsRead(), rowsDelivered + run.rowsDelivered(), rowsRejected + run.rowsRejected(),
-                rowsUnchanged + run.rowsUnchanged(), ok ? run : lastSucceeded);
+                rowsUnchanged + run.rowsUnchanged(), ok ? run : lastSucceeded,
+                unreconciledRuns + (unreconciled ? 1 : 0), inARow);
     }
 }

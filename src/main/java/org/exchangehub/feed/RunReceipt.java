@@ -3,6 +3,7 @@ package org.exchangehub.feed;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +20,7 @@ final class RunReceipt {
     private final List<String> notes = new ArrayList<>();
     private int batches;
     private String replayOf;
+    private org.exchangehub.state.Reconciliation reconciliation;
 
     /** Something the run's operators must know (e.g. a file set aside), kept in the exchange log. */
     void note(String note) {
@@ -28,6 +30,11 @@ final class RunReceipt {
     /** Marks the run as a replay of another run's rejects. */
     void replayOf(String runId) {
         this.replayOf = runId;
+    }
+
+    /** The run's source count against its account, carried by the receipt (null: the source gave no count). */
+    void reconciliation(org.exchangehub.state.Reconciliation reconciliation) {
+        this.reconciliation = reconciliation;
     }
 
     boolean isReplay() {
@@ -44,23 +51,20 @@ final class RunReceipt {
 
     String toJson() {
         try {
-            if (!notes.isEmpty()) {
-                return JSON.writeValueAsString(new NotedReceipt(batches, deliveries, replayOf, notes));
-            }
-            return JSON.writeValueAsString(replayOf == null ? new Receipt(batches, deliveries)
-                    : new ReplayReceipt(batches, deliveries, replayOf));
+            return JSON.writeValueAsString(new Receipt(batches, deliveries, replayOf, notes.isEmpty() ? null : notes,
+                    reconciliation == null ? null : new Counts(reconciliation.outcome().name(),
+                            reconciliation.sourceCount(), reconciliation.accounted(), reconciliation.method())));
         } catch (JsonProcessingException e) {
             return "{\"batches\":" + batches + ",\"error\":\"receipt not serialisable\"}";
         }
     }
 
-    private record Receipt(int batches, List<Object> deliveries) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Receipt(int batches, List<Object> deliveries, String replayOf, List<String> notes,
+            Counts reconciliation) {
     }
 
-    private record ReplayReceipt(int batches, List<Object> deliveries, String replayOf) {
-    }
-
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    private record NotedReceipt(int batches, List<Object> deliveries, String replayOf, List<String> notes) {
+    /** The reconciliation as the receipt carries it: outcome and both numbers. */
+    private record Counts(String outcome, long sourceCount, long accounted, String method) {
     }
 }

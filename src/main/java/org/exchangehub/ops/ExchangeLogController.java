@@ -108,6 +108,14 @@ class ExchangeLogController {
         m.put("watermarkBefore", masking.watermark(null, r.watermarkBefore()));
         m.put("watermarkAfter", masking.watermark(null, r.watermarkAfter()));
         m.put("error", r.error());
+        if (r.reconciliation() != null) {
+            Map<String, Object> rec = new LinkedHashMap<>();
+            rec.put("outcome", r.reconciliation().outcome().name());
+            rec.put("sourceCount", r.reconciliation().sourceCount());
+            rec.put("accounted", r.reconciliation().accounted());
+            rec.put("method", r.reconciliation().method());
+            m.put("reconciliation", rec);
+        }
         m.put("receipt", receipt(r.receipt()));
         return m;
     }

@@ -85,6 +85,21 @@ final class FeedControl implements FeedControlMXBean {
     }
 
     @Override
+    public String getLastRunReconciliation() {
+        return last().map(r -> r.reconciliation() == null ? "" : r.reconciliation().toString()).orElse("");
+    }
+
+    @Override
+    public long getSourceCountLastRun() {
+        return last().map(r -> r.reconciliation() == null ? -1L : r.reconciliation().sourceCount()).orElse(-1L);
+    }
+
+    @Override
+    public long getRunsUnreconciledTotal() {
+        return feed.totals().unreconciledRuns();
+    }
+
+    @Override
     public long getRowsReadTotal() {
         return feed.totals().rowsRead();
     }

@@ -30,6 +30,18 @@ public interface FeedControlMXBean {
     /** Records the last run read that an earlier run had delivered or quarantined as they are. */
     long getRowsUnchangedLastRun();
 
+    /**
+     * The last run's reconciliation with its source: {@code RECONCILED} or {@code UNRECONCILED} with both numbers
+     * and how the source counted, or empty where the source gives no count.
+     */
+    String getLastRunReconciliation();
+
+    /** What the source held for the last run (its own count), or -1 where it gives none. */
+    long getSourceCountLastRun();
+
+    /** Runs whose source count and the hub's account differed, since this hub started. */
+    long getRunsUnreconciledTotal();
+
     long getRowsReadTotal();
 
     long getRowsDeliveredTotal();

@@ -84,6 +84,16 @@ final class FeedHealth implements CompositeHealthContributor, DisposableBean {
         if (problem.isEmpty() && failures >= settings.failedRunsDown()) {
             problem = Optional.of("the last " + failures + " runs failed");
         }
+        RunRecord last = feed.lastRun();
+        if (last != null && last.reconciliation() != null) {
+            details.put("lastRunReconciliation", last.reconciliation().toString());
+        }
+        long unreconciled = feed.totals().consecutiveUnreconciled();
+        details.put("consecutiveUnreconciled", unreconciled);
+        if (problem.isEmpty() && unreconciled >= Math.max(1, settings.unreconciledRunsDown())) {
+            problem = Optional.of("the last " + unreconciled + " run(s) did not reconcile with the source: "
+                    + (last == null || last.reconciliation() == null ? "" : last.reconciliation()));
+        }
         Instant lastSuccess = lastSuccess(feed);
         details.put("lastSuccessfulRun", lastSuccess == null ? "none" : lastSuccess.toString());
         Duration maxAge = maxAge(feed);

@@ -65,6 +65,11 @@ final class FeedMetrics implements FeedRegistry.Listener, DisposableBean {
         rejectionsByReason.forEach((reason, count) -> Counter.builder("hub.feed.rejections").tag("feed", id)
                 .tag("reason", reason.name()).description("Rejected records by reason; a record with several"
                         + " reasons counts under each").register(meters).increment(count));
+        if (run.isUnreconciled()) {
+            Counter.builder("hub.feed.runs.unreconciled").tag("feed", id)
+                    .description("Runs whose source count and the hub's account differed").register(meters)
+                    .increment();
+        }
         Counter.builder("hub.feed.runs").tag("feed", id).tag("outcome", run.status().name())
                 .description("Runs of the feed by outcome").register(meters).increment();
         if (run.endedAt() != null) {

@@ -70,9 +70,11 @@ public record OpsProperties(
      * @param maxAge          per feed id, the longest time without a successful run (overrides the two above)
      * @param failedRunsDown  a feed is DOWN after this many failed runs in a row
      * @param probeTimeout    how long the source check may take
+     * @param unreconciledRunsDown a feed is DOWN after this many unreconciled runs in a row (the source's count and
+     *                        the hub's account differ)
      */
     public record Health(@DefaultValue("3") int stalePeriods, @DefaultValue("5m") Duration minMaxAge,
             @DefaultValue Map<String, Duration> maxAge, @DefaultValue("2") int failedRunsDown,
-            @DefaultValue("3s") Duration probeTimeout) {
+            @DefaultValue("3s") Duration probeTimeout, @DefaultValue("1") int unreconciledRunsDown) {
     }
 }

@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param receipt         what the sinks reported (JSON), or null
  * @param rowsUnchanged   records read that an earlier run already delivered or quarantined as they are (neither
  *                        delivered nor quarantined again; read = delivered + rejected + unchanged)
+ * @param reconciliation  the source's count for the run against what the hub accounted for, or null where the
+ *                        source gives no count (or the run failed before it was taken)
  */
 public record RunRecord(
         String runId,
@@ -35,7 +37,21 @@ public record RunRecord(
         RunStatus status,
         String error,
         String receipt,
-        long rowsUnchanged) {
+        long rowsUnchanged,
+        Reconciliation reconciliation) {
+
+    /** A run whose source gave no count to reconcile with. */
+    public RunRecord(String runId, String feedId, Instant startedAt, Instant endedAt, long rowsRead, long rowsDelivered,
+            long rowsRejected, long warnings, String watermarkBefore, String watermarkAfter, RunStatus status,
+            String error, String receipt, long rowsUnchanged) {
+        this(runId, feedId, startedAt, endedAt, rowsRead, rowsDelivered, rowsRejected, warnings, watermarkBefore,
+                watermarkAfter, status, error, receipt, rowsUnchanged, null);
+    }
+
+    /** Whether the source's count and the hub's account differ. */
+    public boolean isUnreconciled() {
+        return reconciliation != null && !reconciliation.isReconciled();
+    }
 
     /** A run that skipped no unchanged records. */
     public RunRecord(String runId, String feedId, Instant startedAt, Instant endedAt, long rowsRead, long rowsDelivered,

@@ -31,5 +31,6 @@ public final class BatchMapper {
     public void map(Batch batch) {
         MappedBatch result = mapper.mapAll(batch.records());
         batch.mapped(dataset, mapping.source(), result.records(), result.rejections(), result.warnings());
+        batch.superseded(result.superseded());
     }
 }

@@ -108,6 +108,8 @@ final class FileDropConsumer extends FeedConsumer {
                 }
                 return;
             }
+            // the check's count is taken before any record is handed on: the run's account must come to it
+            sink.sourceCount(check.records(), "records counted in each file before delivery");
             deliver(name, file, sink);
             sink.flush(); // the file is moved or forgotten only once all of it was delivered and committed
             if (!sink.isDryRun()) {

@@ -40,6 +40,7 @@ final class Increment {
     private LocalDateTime since;
     private LocalDateTime until;
     private LocalDateTime latest;
+    private long skipped;
     private String latestKey;
 
     private Increment(String changeField, DateTimeFormatter format, ZoneId zone, Duration lookBack,
@@ -149,6 +150,7 @@ final class Increment {
             return true;
         }
         if (seen.contains(key + '\u0000' + changed)) {
+            skipped++;
             return false;
         }
         if (latest == null || changed.isAfter(latest)) {
@@ -156,6 +158,11 @@ final class Increment {
             latestKey = key;
         }
         return true;
+    }
+
+    /** Records left out so far as already delivered inside the look-back window. */
+    long skipped() {
+        return skipped;
     }
 
     /**

@@ -41,6 +41,7 @@ final class RestPager {
 
     private int pages;
     private long fetched;
+    private long reportedTotal = -1;
     private long offset;
     private String cursor;
     private URI nextUrl;
@@ -124,6 +125,11 @@ final class RestPager {
         return new Page(pages, items);
     }
 
+    /** The total of records the service reported for this pull (its last page's), or -1 where it gives none. */
+    long reportedTotal() {
+        return reportedTotal;
+    }
+
     private void advance(JsonNode root, HttpResponse<byte[]> response, URI uri, int count) {
         switch (paging) {
             case PAGE, OFFSET -> {
@@ -131,7 +137,8 @@ final class RestPager {
                 String t = total.isEmpty() ? null : total.text(root);
                 if (t != null) {
                     try {
-                        done = fetched >= Long.parseLong(t.trim());
+                        reportedTotal = Long.parseLong(t.trim());
+                        done = fetched >= reportedTotal;
                     } catch (NumberFormatException e) {
                         throw new HttpSourceException(uri + " gave a total that is not a number at totalPath '"
                                 + total + "'");

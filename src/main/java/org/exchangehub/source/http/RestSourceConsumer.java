@@ -24,8 +24,12 @@ final class RestSourceConsumer extends HttpSourceConsumer<RestSourceEndpoint> {
             RestPager pager = new RestPager(endpoint, http, auth, increment);
             return () -> {
                 RestPager.Page page = pager.next();
+                if (page == null && pager.reportedTotal() >= 0) {
+                    sink.sourceCount(pager.reportedTotal(), "the total the service reported (totalPath)");
+                }
                 return page == null ? null : converter.convert(page.items(), page.number());
             };
         }, increment);
+        sink.skipped(increment.skipped());
     }
 }
