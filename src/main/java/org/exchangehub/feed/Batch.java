@@ -111,6 +111,25 @@ public final class Batch {
         this.memory = memory;
     }
 
+    /**
+     * The source keys of the records the batch delivers, to resolve their open rejects on commit: a view, read only
+     * where the feed has open rejects.
+     */
+    public List<String> deliveredSourceKeys() {
+        List<UnifiedRecord> records = unified;
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return records.get(index).sourceKey();
+            }
+
+            @Override
+            public int size() {
+                return records.size();
+            }
+        };
+    }
+
     /** Set by the mapping step: valid records left out because a later version of their key was in the batch. */
     public void superseded(int superseded) {
         this.superseded = superseded;

@@ -22,11 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The integration engineer's commands, run from the fat jar or Maven instead of starting the hub:
- * {@code validate}, {@code dry-run <feed>} and {@code scaffold <kind> ...}. Each returns a process exit code.
+ * {@code validate}, {@code dry-run <feed>}, {@code scaffold <kind> ...} and {@code rejects <feed>}. Each returns a process exit code.
  */
 public final class Kit {
 
-    private static final Set<String> COMMANDS = Set.of("validate", "dry-run", "scaffold");
+    private static final Set<String> COMMANDS = Set.of("validate", "dry-run", "scaffold", "rejects");
 
     private Kit() {
     }
@@ -47,6 +47,7 @@ public final class Kit {
             return switch (args[0]) {
                 case "validate" -> validate(args, out);
                 case "dry-run" -> dryRun(args, hub, out);
+                case "rejects" -> RejectsCommand.run(args, hub, out, err);
                 default -> Scaffold.run(args, hub, out);
             };
         } catch (IllegalArgumentException e) {
@@ -149,6 +150,11 @@ public final class Kit {
     }
 
     /** The hub for dry-run; a setting the configuration needs but nobody gave (a password) is said plainly. */
+    static ConfigurableApplicationContext startQuiet(Function<HubStart, ConfigurableApplicationContext> hub,
+            List<String> passOn) {
+        return startHub(hub, passOn);
+    }
+
     private static ConfigurableApplicationContext startHub(Function<HubStart, ConfigurableApplicationContext> hub,
             List<String> passOn) {
         try {

@@ -30,6 +30,11 @@ class OpsConfiguration {
     }
 
     @Bean
+    RejectExports rejectExports(StateStore state, Masking masking) {
+        return new RejectExports(state, masking);
+    }
+
+    @Bean
     FeedMBeans feedMBeans(FeedRegistry registry, StateStore state, RejectReplayer replayer, Masking masking) {
         return new FeedMBeans(registry, state, replayer, masking);
     }

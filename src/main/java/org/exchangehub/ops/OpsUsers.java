@@ -23,9 +23,14 @@ public final class OpsUsers {
     public static final String OPERATOR = "operator";
     /** May read: exchange log, metrics, JMX attributes. */
     public static final String VIEWER = "viewer";
+    /**
+     * May read rejects' personal values in clear (each time written to the audit trail); given only together with
+     * operator or viewer.
+     */
+    public static final String UNMASK = "unmask";
 
     static final String FILE = "application.yml";
-    private static final Set<String> ROLES = Set.of(OPERATOR, VIEWER);
+    private static final Set<String> ROLES = Set.of(OPERATOR, VIEWER, UNMASK);
     private static final Pattern ENCODED = Pattern.compile("\\{[a-z0-9@-]+}.+");
 
     private final Map<String, OpsProperties.User> users;
@@ -71,8 +76,13 @@ public final class OpsUsers {
         }
         for (String role : user.roles()) {
             if (!ROLES.contains(role.toLowerCase(Locale.ROOT))) {
-                throw new ConfigException(FILE, key + ".roles", role, "unknown role", "use operator or viewer");
+                throw new ConfigException(FILE, key + ".roles", role, "unknown role",
+                        "use operator or viewer, and unmask besides for who may read rejects in clear");
             }
+        }
+        if (user.roles().stream().allMatch(r -> r.equalsIgnoreCase(UNMASK))) {
+            throw new ConfigException(FILE, key + ".roles", String.join(",", user.roles()),
+                    "unmask alone lets the user in nowhere", "give it viewer or operator as well");
         }
     }
 

@@ -32,6 +32,12 @@ public final class JdbcStateStore implements StateStore {
     private final ExchangeLog log;
     private final ProcessedFiles files;
     private final DeliveredRecords delivered;
+    private final JdbcTemplate jdbc;
+    /**
+     * Per feed, the source keys of its open rejects, loaded when a run starts: a delivered batch resolves those
+     * among its keys without a query per batch (one run of a feed at a time, so the set is the run's own).
+     */
+    private final Map<String, Set<String>> openRejectKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A store with its own transaction manager over {@code dataSource} and the system UTC clock. */
     public JdbcStateStore(DataSource dataSource) {
@@ -44,6 +50,7 @@ public final class JdbcStateStore implements StateStore {
      */
     public JdbcStateStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
         JdbcTemplate jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.jdbc = jdbc;
         this.tx = new TransactionTemplate(Objects.requireNonNull(transactionManager, "transactionManager"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.watermarks = new Watermarks(jdbc);
@@ -66,6 +73,9 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void runStarted(String runId, String feedId, Instant startedAt, String watermarkBefore) {
         log.started(runId, feedId, startedAt, watermarkBefore);
+        Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        open.addAll(quarantine.openKeys(feedId));
+        openRejectKeys.put(feedId, open);
     }
 
     /**
@@ -76,8 +86,15 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
-            DeliveryMemory memory) {
+            DeliveryMemory memory, java.util.Collection<String> deliveredKeys) {
         Instant now = clock.instant();
+        Set<String> open = openRejectKeys.computeIfAbsent(feedId, f -> {
+            Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            keys.addAll(quarantine.openKeys(f));
+            return keys;
+        });
+        List<String> resolved = open.isEmpty() || deliveredKeys.isEmpty() ? List.of()
+                : deliveredKeys.stream().filter(open::contains).distinct().toList();
         tx.executeWithoutResult(status -> {
             if (watermark != null) {
                 watermarks.upsert(feedId, watermark, now);
@@ -94,7 +111,14 @@ public final class JdbcStateStore implements StateStore {
                 delivered.remember(feedId, runId, memory.delivered(), now);
                 quarantine.seenAgain(feedId, memory.rejectsSeenAgain(), now);
             }
+            quarantine.resolve(feedId, runId, resolved, now);
         });
+        resolved.forEach(open::remove);
+        for (Rejection r : rejections) {
+            if (r.sourceKey() != null) {
+                open.add(r.sourceKey());
+            }
+        }
     }
 
     @Override
@@ -163,6 +187,29 @@ public final class JdbcStateStore implements StateStore {
     /** How many records of a run were rejected for each reason; a record with several reasons counts under each. */
     public Map<ReasonCode, Long> rejectionCountsByReason(String runId) {
         return quarantine.countsByReason(runId);
+    }
+
+    @Override
+    public void rejects(RejectQuery query, java.util.function.Consumer<ExportedReject> each) {
+        quarantine.export(query, each);
+    }
+
+    @Override
+    public Map<ReasonCode, Long> rejectionCountsByReason(String feedId, Instant since) {
+        return quarantine.countsByReason(feedId, since);
+    }
+
+    @Override
+    public void audit(String principal, String action, String target, String detail) {
+        jdbc.update("INSERT INTO hub_audit (at, principal, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                Times.utc(clock.instant()), principal, action, target, detail);
+    }
+
+    @Override
+    public List<AuditEntry> auditTrail(int limit) {
+        return jdbc.query("SELECT at, principal, action, target, detail FROM hub_audit ORDER BY id DESC LIMIT ?",
+                (rs, n) -> new AuditEntry(Times.instant(rs, "at"), rs.getString("principal"), rs.getString("action"),
+                        rs.getString("target"), rs.getString("detail")), limit);
     }
 
     @Override

@@ -29,6 +29,16 @@ final class Quarantine {
     private static final String REASONS_OF_RUN =
             "SELECT reason_codes, COUNT(*) FROM hub_quarantine WHERE run_id = ? GROUP BY reason_codes";
 
+    private static final String OPEN_KEYS = "SELECT DISTINCT source_key FROM hub_quarantine WHERE feed_id = ?"
+            + " AND resolved_by_run IS NULL AND replayed_by_run IS NULL AND source_key IS NOT NULL";
+    private static final String RESOLVE = "UPDATE hub_quarantine SET resolved_by_run = ?, resolved_at = ?"
+            + " WHERE feed_id = ? AND source_key = ? AND resolved_by_run IS NULL";
+    private static final String EXPORT = "SELECT id, run_id, feed_id, dataset, source, source_key, raw_form,"
+            + " violations, rejected_at, last_seen_at, resolved_by_run, resolved_at, replayed_by_run"
+            + " FROM hub_quarantine WHERE 1 = 1";
+    private static final String REASONS_OF_FEED = "SELECT reason_codes, COUNT(*) FROM hub_quarantine"
+            + " WHERE feed_id = ? AND rejected_at >= ? GROUP BY reason_codes";
+
     private static final int BATCH_SIZE = 1000;
 
     private final JdbcTemplate jdbc;
@@ -87,6 +97,72 @@ final class Quarantine {
         }
     }
 
+    /** The source keys of the feed's open rejects (neither resolved nor replayed). */
+    java.util.Set<String> openKeys(String feedId) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        jdbc.query(OPEN_KEYS, rs -> {
+            keys.add(rs.getString(1));
+        }, feedId);
+        return keys;
+    }
+
+    /** Marks the feed's open rejects with these source keys resolved by the run that delivered them. */
+    void resolve(String feedId, String runId, java.util.Collection<String> keys, Instant now) {
+        if (!keys.isEmpty()) {
+            OffsetDateTime at = Times.utc(now);
+            jdbc.batchUpdate(RESOLVE, keys.stream().map(k -> new Object[] {runId, at, feedId, k}).toList());
+        }
+    }
+
+    /** Streams the rejects the query selects, oldest first, without holding them all. */
+    void export(RejectQuery q, java.util.function.Consumer<ExportedReject> each) {
+        StringBuilder sql = new StringBuilder(EXPORT);
+        List<Object> args = new java.util.ArrayList<>();
+        if (q.feedId() != null) {
+            sql.append(" AND feed_id = ?");
+            args.add(q.feedId());
+        }
+        if (q.runId() != null) {
+            sql.append(" AND run_id = ?");
+            args.add(q.runId());
+        }
+        if (q.since() != null) {
+            sql.append(" AND rejected_at >= ?");
+            args.add(Times.utc(q.since()));
+        }
+        if (q.openOnly()) {
+            sql.append(" AND resolved_by_run IS NULL AND replayed_by_run IS NULL");
+        }
+        sql.append(" ORDER BY id");
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(sql.toString());
+            ps.setFetchSize(500);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps;
+        }, rs -> {
+            each.accept(new ExportedReject(record(rs), Times.instant(rs, "last_seen_at"),
+                    rs.getString("resolved_by_run"), Times.instant(rs, "resolved_at"),
+                    rs.getString("replayed_by_run")));
+        });
+    }
+
+    /** The feed's rejected records since {@code since} per reason code (a record counts once under each). */
+    Map<ReasonCode, Long> countsByReason(String feedId, Instant since) {
+        Map<ReasonCode, Long> counts = new EnumMap<>(ReasonCode.class);
+        jdbc.query(REASONS_OF_FEED, rs -> {
+            addReasons(counts, rs.getString(1), rs.getLong(2));
+        }, feedId, Times.utc(since));
+        return counts;
+    }
+
+    private static void addReasons(Map<ReasonCode, Long> counts, String codes, long count) {
+        for (String code : codes.split(",")) {
+            counts.merge(ReasonCode.valueOf(code), count, Long::sum);
+        }
+    }
+
     List<QuarantineRecord> byRun(String runId) {
         return query(BY_RUN, runId);
     }
@@ -113,7 +189,11 @@ final class Quarantine {
     }
 
     private List<QuarantineRecord> query(String sql, String runId) {
-        return jdbc.query(sql, (rs, n) -> new QuarantineRecord(
+        return jdbc.query(sql, (rs, n) -> record(rs), runId);
+    }
+
+    private QuarantineRecord record(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new QuarantineRecord(
                 rs.getLong("id"),
                 rs.getString("run_id"),
                 rs.getString("feed_id"),
@@ -122,17 +202,14 @@ final class Quarantine {
                 rs.getString("source_key"),
                 rs.getString("raw_form"),
                 json.read(rs.getString("violations")),
-                Times.instant(rs, "rejected_at")), runId);
+                Times.instant(rs, "rejected_at"));
     }
 
     /** Rejected records of a run per reason code; a record with several reasons counts once under each. */
     Map<ReasonCode, Long> countsByReason(String runId) {
         Map<ReasonCode, Long> counts = new EnumMap<>(ReasonCode.class);
         jdbc.query(REASONS_OF_RUN, rs -> {
-            long count = rs.getLong(2);
-            for (String code : rs.getString(1).split(",")) {
-                counts.merge(ReasonCode.valueOf(code), count, Long::sum);
-            }
+            addReasons(counts, rs.getString(1), rs.getLong(2));
         }, runId);
         return counts;
     }

@@ -55,9 +55,21 @@ public interface StateStore {
      * As above, and in the same transaction adds {@code memory} (when not null) to the feed's memory of unchanged
      * records: the versions the batch delivered, and the last-seen time of rejects it read again.
      */
+    default void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
+            DeliveryMemory memory) {
+        commitBatch(feedId, runId, dataset, source, watermark, rejections, seen, forgetBefore, file, memory,
+                List.of());
+    }
+
+    /**
+     * As above, and in the same transaction marks the feed's open rejects whose source key is among
+     * {@code deliveredKeys} (the source keys of the records the batch delivered) resolved by this run: the
+     * department corrected the record at the source, or a replay after a mapping fix delivered it.
+     */
     void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
-            DeliveryMemory memory);
+            DeliveryMemory memory, Collection<String> deliveredKeys);
 
     /**
      * The record hashes that runs of the feed other than {@code runId} delivered, by business-key digest
@@ -102,5 +114,26 @@ public interface StateStore {
     /** The replayed records of a run: quarantine id to the run that replayed it. */
     default Map<Long, String> replays(String runId) {
         return Map.of();
+    }
+
+    /** Streams the rejects the query selects, in the order they were rejected, without holding them all. */
+    default void rejects(RejectQuery query, java.util.function.Consumer<ExportedReject> each) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot export rejects");
+    }
+
+    /** The feed's rejected records since {@code since} per reason code; a record with several counts under each. */
+    default Map<org.exchangehub.mapping.ReasonCode, Long> rejectionCountsByReason(String feedId,
+            java.time.Instant since) {
+        return Map.of();
+    }
+
+    /** Records that someone read personal data in clear (never the values themselves). */
+    default void audit(String principal, String action, String target, String detail) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no audit trail");
+    }
+
+    /** The newest audit entries first. */
+    default List<AuditEntry> auditTrail(int limit) {
+        return List.of();
     }
 }

@@ -35,6 +35,9 @@ final class OpsHub {
     static final String OPERATOR_PASSWORD = "op-secret";
     static final String VIEWER = "watcher";
     static final String VIEWER_PASSWORD = "watcher-secret";
+    /** A viewer who may also read rejects in clear (role unmask). */
+    static final String AUDITOR = "auditor";
+    static final String AUDITOR_PASSWORD = "auditor-secret";
 
     /** Planted personal values; none may appear unmasked anywhere operations can look. */
     static final String NAME = "欧阳锋华";
@@ -46,6 +49,8 @@ final class OpsHub {
     static final String DB_NAME = "ops-rk-" + UUID.randomUUID();
     static final Path CONFIG = copyConfig();
     static final Path LAKE = tempDir("ops-lake");
+    /** The hub's state store (in memory, kept while the JVM runs), also for a kit command started by a test. */
+    static final String STATE_DB_URL = "jdbc:h2:mem:ops-state-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     private static final AtomicLong IDS = new AtomicLong();
     private static final AtomicLong SEQ = new AtomicLong(100);
@@ -99,6 +104,26 @@ final class OpsHub {
         return first17 + IdNumbers.checkChar(first17);
     }
 
+    /** An ID number whose check character is wrong (INVALID_ID_NUMBER). */
+    static String badIdNumber() {
+        String good = idNumber(true);
+        char wrong = good.charAt(17) == '1' ? '2' : '1';
+        return good.substring(0, 17) + wrong;
+    }
+
+    /** The department corrects a person's ID number at the source (its change time moves). */
+    static void correct(long rowId, String idNumber) {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE RK SET SFZH = ?, GXSJ = ? WHERE ID = ?")) {
+            ps.setString(1, idNumber);
+            ps.setObject(2, LocalDateTime.now());
+            ps.setLong(3, rowId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Inserts a person changed now; returns the row id. */
     static long insert(String idNumber, String sexCode) {
         long id = IDS.incrementAndGet();
@@ -121,7 +146,7 @@ final class OpsHub {
 
     static void properties(DynamicPropertyRegistry registry) {
         startDatabase();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:ops-state-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> STATE_DB_URL);
         registry.add("hub.config-dir", CONFIG::toString);
         registry.add("hub.lake.root", LAKE::toString);
         registry.add("hub.demo.enabled", () -> "false");
@@ -132,6 +157,9 @@ final class OpsHub {
         registry.add("hub.ops.users[1].name", () -> VIEWER);
         registry.add("hub.ops.users[1].password", () -> "{noop}" + VIEWER_PASSWORD);
         registry.add("hub.ops.users[1].roles", () -> "viewer");
+        registry.add("hub.ops.users[2].name", () -> AUDITOR);
+        registry.add("hub.ops.users[2].password", () -> "{noop}" + AUDITOR_PASSWORD);
+        registry.add("hub.ops.users[2].roles", () -> "viewer,unmask");
         registry.add("hub.ops.jmx.port", () -> JMX_PORT);
         registry.add("hub.ops.health.probe-timeout", () -> "1s");
     }

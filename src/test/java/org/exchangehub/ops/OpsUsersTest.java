@@ -49,6 +49,13 @@ class OpsUsersTest {
     }
 
     @Test
+    void theUnmaskRoleAloneIsRefusedSayingToAddViewerOrOperator() {
+        OpsProperties p = properties(List.of(new OpsProperties.User("clerk", new Secret("{noop}x"), List.of("unmask"))));
+        assertThatThrownBy(() -> OpsUsers.from(p, false)).hasMessageContaining("hub.ops.users[0].roles")
+                .hasMessageContaining("viewer or operator as well");
+    }
+
+    @Test
     void bcryptPasswordsAreCheckedAndTheRolesReturned() {
         String hash = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("s3cret");
         OpsUsers users = OpsUsers.from(properties(List.of(new OpsProperties.User("ops", new Secret(hash),

@@ -68,6 +68,10 @@ class ReplayAndPersonalDataTest extends OpsHubTest {
                 .contains(woman1.substring(0, 4) + "**********" + woman1.substring(14))
                 .contains("欧***").contains("138****1234").contains("福建省福州市…");
         assertThat(rejects).contains("replayedByRun");
+        List<String> statuses = new ArrayList<>();
+        state.rejects(org.exchangehub.state.RejectQuery.ofRun(replayOfReplay), r -> statuses.add(r.status()));
+        assertThat(statuses).as("the replay after the fix resolves what it delivered")
+                .containsExactlyInAnyOrder("RESOLVED", "RESOLVED", "REPLAYED");
 
         List<String> jmxValues = jmxAttributeValues();
         for (String planted : List.of(man, woman1, woman2, badId, OpsHub.NAME, OpsHub.PHONE, OpsHub.ADDRESS)) {
