@@ -177,6 +177,27 @@ class TaxFeedIT {
     }
 
     @Test
+    void everyRunOfTheTableIsReconciledWithItsOwnCountOfRows() throws Exception {
+        long rows;
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(DB_URL);
+        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM DJ_NSRXX")) {
+            rs.next();
+            rows = rs.getLong(1);
+        }
+
+        RunRecord first = run("tax.taxpayers-counted");
+        RunRecord second = run("tax.taxpayers-counted"); // every row again, unchanged
+
+        for (RunRecord run : List.of(first, second)) {
+            var logged = state.run(run.runId()).orElseThrow().reconciliation();
+            assertThat(logged.outcome()).isEqualTo(org.exchangehub.state.Reconciliation.Outcome.RECONCILED);
+            assertThat(logged.sourceCount()).isEqualTo(rows);
+            assertThat(logged.method()).startsWith("COUNT(*)");
+        }
+    }
+
+    @Test
     void lakeCarriesTheSourceChangeTimeOfEachRecord() throws Exception {
         RunRecord run = run("tax.taxpayers-lineage");
 

@@ -37,6 +37,8 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
     private final JdbcIncrementalEndpoint endpoint;
     private final Duration lookBack;
     private volatile TableQuery query;
+    /** How this run's source count is taken (with or without the read's snapshot). */
+    private String countMethod;
 
     JdbcIncrementalConsumer(JdbcIncrementalEndpoint endpoint, Processor processor, StateStore state,
             FeedRegistry registry) {
@@ -69,6 +71,17 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         try (Connection connection = endpoint.getDataSource().getConnection()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            int isolation = connection.getTransactionIsolation();
+            // the count and the read see one snapshot, so that rows changed meanwhile do not tell them apart
+            boolean snapshot = connection.getMetaData()
+                    .supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ);
+            if (snapshot && isolation != Connection.TRANSACTION_REPEATABLE_READ
+                    && isolation != Connection.TRANSACTION_SERIALIZABLE) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            countMethod = snapshot ? "COUNT(*) over the run's window, in the read's snapshot"
+                    : "COUNT(*) over the run's window (the database gives no snapshot: rows changed during the"
+                            + " read can differ)";
             try {
                 TableQuery q = query(connection);
                 if (endpoint.isIncremental()) {
@@ -86,6 +99,35 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
                 throw e;
             }
             connection.rollback(); // nothing was written; ends the read-only transaction
+            if (connection.getTransactionIsolation() != isolation) {
+                connection.setTransactionIsolation(isolation); // a pooled connection goes back as it came
+            }
+        }
+    }
+
+    /** The source's count for the run, taken in the read's transaction before the first row is read. */
+    private long count(Connection connection, String sql, LocalDateTime from) throws SQLException {
+        try (PreparedStatement ps = prepare(connection, sql)) {
+            if (from != null) {
+                ps.setObject(1, from);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Tells the sink the source's count and the rows skipped as already delivered; a run that stopped at
+     * {@code maxRowsPerRun} holds only what it took, the rest is the next run's.
+     */
+    private void account(BatchSink sink, long count, long taken, long skipped, boolean limited) {
+        sink.skipped(skipped);
+        if (limited) {
+            sink.sourceCount(Math.min(count, taken + skipped), countMethod + ", up to maxRowsPerRun");
+        } else {
+            sink.sourceCount(count, countMethod);
         }
     }
 
@@ -100,6 +142,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
     }
 
     private void readAll(Connection connection, TableQuery q, BatchSink sink) throws SQLException {
+        long count = count(connection, q.countAll(), null);
         try (PreparedStatement ps = prepare(connection, q.selectAll()); ResultSet rs = ps.executeQuery()) {
             SourceLayout layout = new SourceLayout(q.columns());
             List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
@@ -116,6 +159,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
             if (!batch.isEmpty()) {
                 sink.deliver(batch, Checkpoint.NONE);
             }
+            account(sink, count, read, 0, !withinLimit(read));
         }
     }
 
@@ -124,14 +168,18 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         Watermark watermark = stored.orElse(null);
         Set<String> seen = Set.of();
         PreparedStatement ps;
+        long count;
         if (watermark == null) {
+            count = count(connection, q.countAll(), null);
             ps = prepare(connection, q.selectAll());
         } else {
             LocalDateTime from = watermark.changeTime().minus(lookBack);
             seen = stateStore().seenSince(feedId(), from);
+            count = count(connection, q.countSince(), from);
             ps = prepare(connection, q.selectSince());
             ps.setObject(1, from);
         }
+        long skipped = 0;
         try (ps; ResultSet rs = ps.executeQuery()) {
             SourceLayout layout = new SourceLayout(q.columns());
             List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
@@ -142,6 +190,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
                 LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
                 String key = String.valueOf(values[q.keyIndex()]);
                 if (changed != null && !seen.isEmpty() && seen.contains(key + '\u0000' + changed)) {
+                    skipped++;
                     continue; // inside the look-back window and already delivered
                 }
                 values[q.changeIndex()] = changed;
@@ -157,6 +206,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
             if (!batch.isEmpty()) {
                 deliver(sink, batch, times, watermark);
             }
+            account(sink, count, read, skipped, !withinLimit(read));
         }
     }
 

@@ -21,6 +21,8 @@ final class TableQuery {
     private final List<String> columns;
     private final String selectAll;
     private final String selectSince;
+    private final String countAll;
+    private final String countSince;
     private final int keyIndex;
     private final int changeIndex;
 
@@ -28,6 +30,11 @@ final class TableQuery {
         this.columns = columns;
         this.selectAll = selectAll;
         this.selectSince = selectSince;
+        int from = selectAll.indexOf(" FROM ");
+        int order = selectAll.lastIndexOf(" ORDER BY ");
+        this.countAll = "SELECT COUNT(*)" + selectAll.substring(from, order);
+        this.countSince = selectSince == null ? null
+                : "SELECT COUNT(*)" + selectSince.substring(from, selectSince.lastIndexOf(" ORDER BY "));
         this.keyIndex = keyIndex;
         this.changeIndex = changeIndex;
     }
@@ -184,6 +191,16 @@ final class TableQuery {
     /** Rows whose change time is at or after the single bind parameter. */
     String selectSince() {
         return selectSince;
+    }
+
+    /** How many rows the table holds (the source's own count for a full load). */
+    String countAll() {
+        return countAll;
+    }
+
+    /** How many rows changed at or after the single bind parameter (the source's count for a run's window). */
+    String countSince() {
+        return countSince;
     }
 
     int keyIndex() {
