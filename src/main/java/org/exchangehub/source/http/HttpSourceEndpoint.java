@@ -117,6 +117,10 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
             + " service that never ends its paging.")
     private int maxPages;
 
+    @UriParam(defaultValue = "0", description = "Most requests sent per second, retries and token requests"
+            + " included (0: no limit): a gentle pull that the service's rate limits allow.")
+    private double maxRequestsPerSecond;
+
     @UriParam(description = "The record field holding the record's change time. The latest becomes the watermark;"
             + " without it the watermark is the end of each run's window (its start time).")
     private String changeField;
@@ -228,6 +232,9 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
         if (maxRetries < 0) {
             fail("maxRetries", String.valueOf(maxRetries), "must be 0 or more");
         }
+        if (maxRequestsPerSecond < 0) {
+            fail("maxRequestsPerSecond", String.valueOf(maxRequestsPerSecond), "must be 0 (no limit) or more");
+        }
         if (maxPages < 0) {
             fail("maxPages", String.valueOf(maxPages), "must be 0 (no limit) or more");
         }
@@ -256,7 +263,7 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
     ResilientHttp resilientHttp(HttpClient client) {
         return new ResilientHttp(client, new RetryPolicy(maxRetries, duration("retryInitialDelay", retryInitialDelay),
                 duration("retryMaxDelay", retryMaxDelay), duration("retryMaxElapsed", retryMaxElapsed)),
-                duration("readTimeout", readTimeout));
+                duration("readTimeout", readTimeout), maxRequestsPerSecond);
     }
 
     /** The authentication of the service's requests; a token endpoint shares the retries of {@code http}. */
@@ -560,6 +567,14 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
 
     public void setFirstPage(int firstPage) {
         this.firstPage = firstPage;
+    }
+
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
     }
 
     public int getMaxPages() {

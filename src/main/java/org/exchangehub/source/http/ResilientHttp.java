@@ -30,11 +30,27 @@ final class ResilientHttp {
     private final HttpClient client;
     private final RetryPolicy policy;
     private final Duration readTimeout;
+    /** Paces the requests when the feed sets {@code maxRequestsPerSecond}; null without a limit. */
+    private final double maxRequestsPerSecond;
+    private volatile com.google.common.util.concurrent.RateLimiter pace;
 
     ResilientHttp(HttpClient client, RetryPolicy policy, Duration readTimeout) {
+        this(client, policy, readTimeout, 0);
+    }
+
+    /** @param maxRequestsPerSecond most requests sent per second, retries included; 0 for no limit */
+    ResilientHttp(HttpClient client, RetryPolicy policy, Duration readTimeout, double maxRequestsPerSecond) {
         this.client = client;
         this.policy = policy;
         this.readTimeout = readTimeout;
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+        startRun();
+    }
+
+    /** A run's pacing starts afresh: the idle time since the last run earns it no burst. */
+    void startRun() {
+        pace = maxRequestsPerSecond > 0
+                ? com.google.common.util.concurrent.RateLimiter.create(maxRequestsPerSecond) : null;
     }
 
     /**
@@ -57,6 +73,10 @@ final class ResilientHttp {
             String failure;
             Duration retryAfter = null;
             try {
+                var paced = pace;
+                if (paced != null) {
+                    paced.acquire();
+                }
                 HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
                 if (status / 100 == 2 || (status >= 400 && definitive.test(response))) {

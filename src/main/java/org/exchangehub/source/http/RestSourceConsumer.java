@@ -17,6 +17,7 @@ final class RestSourceConsumer extends HttpSourceConsumer<RestSourceEndpoint> {
 
     @Override
     protected void read(BatchSink sink) {
+        http.startRun();
         Increment increment = Increment.start(endpoint, stateStore(), feedId(), clock);
         JsonRecords converter = new JsonRecords(
                 new RecordAssembler(endpoint.fieldList(), endpoint.getKeyField(), increment));

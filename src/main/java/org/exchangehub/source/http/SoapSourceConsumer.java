@@ -27,6 +27,7 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
 
     @Override
     protected void read(BatchSink sink) {
+        http.startRun();
         Increment increment = Increment.start(endpoint, stateStore(), feedId(), clock);
         XmlRecords converter = new XmlRecords(endpoint.compileRecordPath(),
                 new RecordAssembler(endpoint.fieldList(), endpoint.getKeyField(), increment));

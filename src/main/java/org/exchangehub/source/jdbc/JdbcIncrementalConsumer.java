@@ -39,6 +39,8 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
     private volatile TableQuery query;
     /** How this run's source count is taken (with or without the read's snapshot). */
     private String countMethod;
+    /** Paces the rows read when {@code maxRowsPerSecond} is set; null without a limit. */
+    private com.google.common.util.concurrent.RateLimiter pace;
 
     JdbcIncrementalConsumer(JdbcIncrementalEndpoint endpoint, Processor processor, StateStore state,
             FeedRegistry registry) {
@@ -68,6 +70,9 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
 
     @Override
     protected void read(BatchSink sink) throws Exception {
+        // a run's pacing starts afresh: the idle time since the last run earns it no burst
+        pace = endpoint.getMaxRowsPerSecond() > 0
+                ? com.google.common.util.concurrent.RateLimiter.create(endpoint.getMaxRowsPerSecond()) : null;
         try (Connection connection = endpoint.getDataSource().getConnection()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
@@ -148,6 +153,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
             List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
             long read = 0;
             while (rs.next() && withinLimit(read)) {
+                gently();
                 Object[] values = values(rs, q.columns().size());
                 batch.add(new SourceRecord(String.valueOf(values[q.keyIndex()]), layout, values));
                 read++;
@@ -186,6 +192,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
             List<LocalDateTime> times = new ArrayList<>(endpoint.getBatchSize());
             long read = 0;
             while (rs.next() && withinLimit(read)) {
+                gently();
                 Object[] values = values(rs, q.columns().size());
                 LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
                 String key = String.valueOf(values[q.keyIndex()]);
@@ -235,6 +242,13 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         }
         sink.deliver(batch, new Checkpoint(next, remember, forgetBefore));
         return next;
+    }
+
+    /** Waits for the row's turn under {@code maxRowsPerSecond}. */
+    private void gently() {
+        if (pace != null) {
+            pace.acquire();
+        }
     }
 
     private boolean withinLimit(long read) {

@@ -76,6 +76,10 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
             + " from the watermark. Caps the load on the department's system.")
     private long maxRowsPerRun;
 
+    @UriParam(defaultValue = "0", description = "Most rows read per second (0: no limit): a gentle pull that spares"
+            + " the department's database during office hours.")
+    private double maxRowsPerSecond;
+
     JdbcIncrementalEndpoint(String uri, JdbcIncrementalComponent component, String table) {
         super(uri, component);
         this.table = table;
@@ -130,6 +134,10 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
         requirePositive("batchSize", batchSize);
         requirePositive("fetchSize", fetchSize);
         requirePositive("queryTimeout", queryTimeout);
+        if (maxRowsPerSecond < 0) {
+            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option maxRowsPerSecond must be 0 (no"
+                    + " limit) or positive, was " + maxRowsPerSecond);
+        }
         if (maxRowsPerRun < 0) {
             throw new IllegalArgumentException("jdbc-incremental:" + table + ": option maxRowsPerRun must be 0 (no limit)"
                     + " or positive, was " + maxRowsPerRun);
@@ -240,6 +248,14 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
 
     public void setQueryTimeout(int queryTimeout) {
         this.queryTimeout = queryTimeout;
+    }
+
+    public double getMaxRowsPerSecond() {
+        return maxRowsPerSecond;
+    }
+
+    public void setMaxRowsPerSecond(double maxRowsPerSecond) {
+        this.maxRowsPerSecond = maxRowsPerSecond;
     }
 
     public long getMaxRowsPerRun() {

@@ -234,6 +234,26 @@ class JdbcIncrementalPostgresTest {
     }
 
     @Test
+    void maxRowsPerSecondHoldsTheReadWithinTenPercentOfTheRateOverARunOfTwelveSeconds() throws Exception {
+        execute("INSERT INTO t_enterprise SELECT g, 'enterprise ' || g, TIMESTAMP '2026-03-01 09:00:00'"
+                + " + g * INTERVAL '1 second' FROM generate_series(1, 2400) g");
+        FeedConsumer feed = start("jdbc-incremental:T_ENTERPRISE?dataSource=#src&keyColumn=ID&changeColumn=UPDATED_AT"
+                + "&batchSize=100&initialDelay=1h&maxRowsPerSecond=200");
+
+        RunRecord run = feed.runNow();
+
+        assertThat(run.rowsRead()).isEqualTo(2400);
+        double seconds = java.time.Duration.between(run.startedAt(), recorder.handed.get(recorder.handed.size() - 1)
+                .getKey()).toMillis() / 1000.0;
+        assertThat(2400 / seconds).as("rows per second over the run").isBetween(180.0, 220.0);
+        for (var h : recorder.handed) { // at no point ahead of the rate by more than 10 %
+            double elapsed = java.time.Duration.between(run.startedAt(), h.getKey()).toMillis() / 1000.0;
+            assertThat((double) h.getValue()).as("rows handed after %.1f s", elapsed)
+                    .isLessThanOrEqualTo(1.1 * 200 * elapsed + 1);
+        }
+    }
+
+    @Test
     void aRowWithoutChangeTimeIsDeliveredOnceByTheFirstRun() throws Exception {
         insert(1, null);
         insert(2, T0);
@@ -362,6 +382,8 @@ class JdbcIncrementalPostgresTest {
         final List<List<String>> batches = new CopyOnWriteArrayList<>();
         final List<SourceRecord> records = new CopyOnWriteArrayList<>();
         final List<Integer> openTransactions = new CopyOnWriteArrayList<>();
+        /** When the source handed each batch, and how many records it had handed by then. */
+        final List<java.util.Map.Entry<java.time.Instant, Integer>> handed = new CopyOnWriteArrayList<>();
         volatile int failOnBatch = -1;
         volatile Check onBatch;
 
@@ -376,6 +398,7 @@ class JdbcIncrementalPostgresTest {
             }
             batches.add(batch.records().stream().map(SourceRecord::sourceKey).toList());
             records.addAll(batch.records());
+            handed.add(java.util.Map.entry(batch.extractedAt(), records.size()));
         }
 
         void clear() {
