@@ -115,6 +115,12 @@ public class HubConfiguration {
         return DivisionCodes.load(table);
     }
 
+    /** Tells each source which columns its feed's mapping reads: the schema check before each run. */
+    @Bean
+    org.exchangehub.unify.RouteMappings routeMappings(FeedMappings mappings) {
+        return new org.exchangehub.unify.RouteMappings(mappings);
+    }
+
     @Bean
     FeedMappings feedMappings(HubProperties hub, Catalogue catalogue, DivisionCodes divisions,
             @Value("${camel.component.kamelet.location:file:connectors}") String connectorsLocation,

@@ -79,6 +79,45 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         return state;
     }
 
+    /**
+     * Checks the source's columns before a run reads anything (schema drift): a column the feed's mapping or the
+     * source's options read that is gone, or a mapped column whose type changed since the last run, stops the run
+     * with the column, the mapping file and the fix; a new column nothing reads is reported once, in the run's log
+     * line, its exchange-log entry and {@code hub.feed.source.columns.added}, and changes nothing.
+     *
+     * @param source  what the columns belong to, for messages (e.g. {@code table T_QYDJ})
+     * @param columns the source's columns now, name to type, in the source's order
+     * @param options columns the source's own options name (option to column)
+     * @throws SourceSchemaChangedException when the run must stop
+     */
+    protected final void checkSourceSchema(String source, Map<String, String> columns, Map<String, String> options,
+            BatchSink sink) {
+        MappedColumns mapped = mappedColumns();
+        Map<String, String> previous = state.sourceColumns(feedId);
+        SourceSchemaCheck.Drift drift = SourceSchemaCheck.compare(feedId, source, columns, previous, mapped, options);
+        if (!drift.isEmpty()) {
+            sink.note(drift.describe(source, mapped));
+            if (!drift.added().isEmpty()) {
+                registry.sourceColumnsAdded(this, List.copyOf(drift.added().keySet()));
+            }
+        }
+        if (!sink.isDryRun() && !columns.equals(previous)) {
+            state.rememberSourceColumns(feedId, columns);
+        }
+    }
+
+    /** The source columns the feed's mapping reads, or null when its route maps nothing. */
+    protected final MappedColumns mappedColumns() {
+        SourceExpectations expectations = getEndpoint().getCamelContext().getRegistry()
+                .findSingleByType(SourceExpectations.class);
+        return expectations == null ? null : expectations.of(getEndpoint().getCamelContext(), feedId).orElse(null);
+    }
+
+    /** Forgets the source columns the last run saw: the next run takes the source's schema as it is then. */
+    public void acceptSourceSchema() {
+        state.forgetSourceColumns(knownFeedId());
+    }
+
     /** The id of the run in progress, for a source's own reports; null between runs. */
     protected final String currentRunId() {
         return currentRunId;

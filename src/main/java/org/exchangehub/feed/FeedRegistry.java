@@ -81,6 +81,10 @@ public final class FeedRegistry {
         }
     }
 
+    void sourceColumnsAdded(FeedConsumer consumer, List<String> columns) {
+        notify(consumer.feedId(), l -> l.sourceColumnsAdded(consumer, columns));
+    }
+
     void runFinished(FeedConsumer consumer, RunRecord run, Map<ReasonCode, Long> rejectionsByReason) {
         notify(consumer.feedId(), l -> l.runFinished(consumer, run, rejectionsByReason));
     }
@@ -126,6 +130,10 @@ public final class FeedRegistry {
          * @param rejectionsByReason the run's rejections per reason; a record with several reasons counts under each
          */
         default void runFinished(FeedConsumer feed, RunRecord run, Map<ReasonCode, Long> rejectionsByReason) {
+        }
+
+        /** A run found columns in its source that are new since the last run and that the mapping does not read. */
+        default void sourceColumnsAdded(FeedConsumer feed, List<String> columns) {
         }
     }
 }

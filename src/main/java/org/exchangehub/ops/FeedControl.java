@@ -182,6 +182,12 @@ final class FeedControl implements FeedControlMXBean {
     }
 
     @Override
+    public String acceptSourceSchema() {
+        feed.acceptSourceSchema();
+        return "source schema accepted: the next run takes the source's columns as they are now";
+    }
+
+    @Override
     public String replayRejects(String runId) {
         if (runId == null || runId.isBlank()) {
             throw new IllegalArgumentException("give the id of a run of this feed");

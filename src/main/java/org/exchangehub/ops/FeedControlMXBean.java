@@ -85,4 +85,10 @@ public interface FeedControlMXBean {
      * delivered, the rest stay quarantined (under the replay run). Each reject is replayed once.
      */
     String replayRejects(String runId);
+
+    /**
+     * After a source column changed type and the mapping was checked to read the new values: forgets the columns the
+     * last run saw, so that the next run takes the source's schema as it is now.
+     */
+    String acceptSourceSchema();
 }

@@ -1,6 +1,7 @@
 package org.exchangehub.ops;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -76,6 +77,13 @@ final class FeedMetrics implements FeedRegistry.Listener, DisposableBean {
             Timer.builder("hub.feed.run.duration").tag("feed", id).description("How long the feed's runs took")
                     .register(meters).record(Duration.between(run.startedAt(), run.endedAt()));
         }
+    }
+
+    @Override
+    public void sourceColumnsAdded(FeedConsumer feed, List<String> columns) {
+        Counter.builder("hub.feed.source.columns.added").tag("feed", feed.feedId())
+                .description("Columns that appeared in the feed's source and that its mapping does not read")
+                .register(meters).increment(columns.size());
     }
 
     @Override

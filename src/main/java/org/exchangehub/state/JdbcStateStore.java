@@ -206,6 +206,33 @@ public final class JdbcStateStore implements StateStore {
     }
 
     @Override
+    public Map<String, String> sourceColumns(String feedId) {
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT column_name, type_name FROM hub_source_column WHERE feed_id = ? ORDER BY position",
+                rs -> {
+                    columns.put(rs.getString(1), rs.getString(2));
+                }, feedId);
+        return columns;
+    }
+
+    @Override
+    public void rememberSourceColumns(String feedId, Map<String, String> columns) {
+        java.time.OffsetDateTime at = Times.utc(clock.instant());
+        List<Object[]> rows = new java.util.ArrayList<>();
+        columns.forEach((c, t) -> rows.add(new Object[] {feedId, rows.size(), c, t, at}));
+        tx.executeWithoutResult(s -> {
+            jdbc.update("DELETE FROM hub_source_column WHERE feed_id = ?", feedId);
+            jdbc.batchUpdate("INSERT INTO hub_source_column (feed_id, position, column_name, type_name, seen_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", rows);
+        });
+    }
+
+    @Override
+    public void forgetSourceColumns(String feedId) {
+        jdbc.update("DELETE FROM hub_source_column WHERE feed_id = ?", feedId);
+    }
+
+    @Override
     public List<AuditEntry> auditTrail(int limit) {
         return jdbc.query("SELECT at, principal, action, target, detail FROM hub_audit ORDER BY id DESC LIMIT ?",
                 (rs, n) -> new AuditEntry(Times.instant(rs, "at"), rs.getString("principal"), rs.getString("action"),

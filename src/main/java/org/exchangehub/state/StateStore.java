@@ -127,6 +127,19 @@ public interface StateStore {
         return Map.of();
     }
 
+    /** The source columns (name to type, in the source's order) the feed's last run saw; empty before the first. */
+    default Map<String, String> sourceColumns(String feedId) {
+        return Map.of();
+    }
+
+    /** Remembers the source columns a run saw (names and types only), for the next run's schema check. */
+    default void rememberSourceColumns(String feedId, Map<String, String> columns) {
+    }
+
+    /** Forgets the remembered source columns: the next run takes the source's schema as it is. */
+    default void forgetSourceColumns(String feedId) {
+    }
+
     /** Records that someone read personal data in clear (never the values themselves). */
     default void audit(String principal, String action, String target, String detail) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no audit trail");

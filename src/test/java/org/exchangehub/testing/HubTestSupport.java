@@ -27,6 +27,37 @@ public final class HubTestSupport {
     }
 
     /**
+     * A config folder of the project's catalogue and code tables with only the given mapping files, for a hub that
+     * runs a test's own feeds ({@code hub.config-dir}).
+     */
+    public static void projectConfig(Path config, Path... mappings) throws IOException {
+        for (String sub : java.util.List.of("catalogue", "codes")) {
+            Files.createDirectories(config.resolve(sub));
+            try (java.util.stream.Stream<Path> files = Files.list(Path.of("config", sub))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, config.resolve(sub).resolve(f.getFileName()));
+                }
+            }
+        }
+        Files.createDirectories(config.resolve("mappings"));
+        for (Path m : mappings) {
+            Files.copy(m, config.resolve("mappings").resolve(m.getFileName()));
+        }
+    }
+
+    /** Runs one statement with bind parameters on a department's H2 database. */
+    public static void execute(String url, String sql, Object... args) throws java.sql.SQLException {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * An in-memory state store, the given lake root and a demo department database of its own; the demo's
      * trickle is slowed to once an hour so that only the test changes the department's data.
      */

@@ -43,6 +43,11 @@ final class CsvFormat implements FileFormat {
     }
 
     @Override
+    public boolean namesItsColumns() {
+        return header && configured == null;
+    }
+
+    @Override
     public RecordReader open(InputStream in) throws IOException {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD");

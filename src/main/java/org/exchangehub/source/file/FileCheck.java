@@ -37,6 +37,15 @@ final class FileCheck {
      */
     static FileCheck run(FileFormat format, Spooled file, double maxMalformedPercent, boolean requireFinalNewline,
             String sourceKey) throws IOException {
+        return run(format, file, maxMalformedPercent, requireFinalNewline, sourceKey, null);
+    }
+
+    /**
+     * @param mapped the columns the feed's mapping reads, or null: a file whose header lacks one of them (schema
+     *               drift) is set aside, since its records would be delivered without the field
+     */
+    static FileCheck run(FileFormat format, Spooled file, double maxMalformedPercent, boolean requireFinalNewline,
+            String sourceKey, org.exchangehub.feed.MappedColumns mapped) throws IOException {
         FileCheck check = new FileCheck();
         if (format.isLineBased() && requireFinalNewline && !file.endsWithNewline()) {
             check.fail("TRUNCATED", "the last line has no line end: the file may have been cut off while being"
@@ -51,6 +60,21 @@ final class FileCheck {
                         + " columns are " + reader.layout().columns(), "sourceKey: " + sourceKey
                         + "; correct the option, or ask the department for the agreed columns");
                 return check;
+            }
+            if (mapped != null && format.namesItsColumns()) {
+                List<String> missing = new ArrayList<>();
+                mapped.fieldByColumn().forEach((column, field) -> {
+                    if (reader.layout().indexOf(column) < 0) {
+                        missing.add(column + " (" + field + ")");
+                    }
+                });
+                if (!missing.isEmpty()) {
+                    check.fail("MISSING_COLUMN", "the file's header has no column " + String.join(", ", missing)
+                            + " that mapping " + mapped.mapping() + " reads; its columns are "
+                            + reader.layout().columns(), "in " + mapped.file() + " map the field from the column"
+                            + " that replaced it, or ask the department for the agreed columns");
+                    return check;
+                }
             }
             ParsedLine line;
             while ((line = reader.next()) != null) {

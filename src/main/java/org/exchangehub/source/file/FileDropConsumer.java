@@ -100,7 +100,7 @@ final class FileDropConsumer extends FeedConsumer {
             // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
             FileCheck check = FileCheck.run(format, file, endpoint.getMaxMalformedPercent(),
                     endpoint.isRequireFinalNewline() && endpoint.readyRule() == ReadyRule.STABLE,
-                    endpoint.sourceKeyColumn());
+                    endpoint.sourceKeyColumn(), mappedColumns());
             if (!check.isDeliverable()) {
                 sink.note(check.summary(name));
                 if (!sink.isDryRun()) { // a dry run leaves the drop as it found it

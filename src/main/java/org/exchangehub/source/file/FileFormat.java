@@ -11,4 +11,9 @@ interface FileFormat {
 
     /** Whether a file that does not end with a line break is taken as truncated (line formats only). */
     boolean isLineBased();
+
+    /** Whether each file names its own columns (a CSV header), so that a file may lack a column the mapping reads. */
+    default boolean namesItsColumns() {
+        return false;
+    }
 }

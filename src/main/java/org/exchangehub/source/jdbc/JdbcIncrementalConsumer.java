@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,7 +38,6 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
 
     private final JdbcIncrementalEndpoint endpoint;
     private final Duration lookBack;
-    private volatile TableQuery query;
     /** How this run's source count is taken (with or without the read's snapshot). */
     private String countMethod;
     /** Paces the rows read when {@code maxRowsPerSecond} is set; null without a limit. */
@@ -88,7 +89,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
                     : "COUNT(*) over the run's window (the database gives no snapshot: rows changed during the"
                             + " read can differ)";
             try {
-                TableQuery q = query(connection);
+                TableQuery q = query(connection, sink);
                 if (endpoint.isIncremental()) {
                     readIncrement(connection, q, sink);
                 } else {
@@ -136,14 +137,25 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         }
     }
 
-    private TableQuery query(Connection connection) throws SQLException {
-        TableQuery q = query;
-        if (q == null) {
-            q = TableQuery.resolve(connection, endpoint.getTable(), endpoint.columnList(), endpoint.getKeyColumn(),
-                    endpoint.isIncremental() ? endpoint.getChangeColumn() : null);
-            query = q;
+    /**
+     * The run's statements, from the table as the database describes it now, after the schema check: a column the
+     * mapping or the options read that is gone (or a mapped column whose type changed) stops the run before any row
+     * is read.
+     */
+    private TableQuery query(Connection connection, BatchSink sink) throws SQLException {
+        TableQuery.Shape shape = TableQuery.describe(connection, endpoint.getTable());
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> listed = endpoint.columnList();
+        for (int i = 0; i < listed.size(); i++) {
+            options.put("columns[" + i + "]", listed.get(i));
         }
-        return q;
+        options.put("keyColumn", endpoint.getKeyColumn());
+        if (endpoint.isIncremental()) {
+            options.put("changeColumn", endpoint.getChangeColumn());
+        }
+        checkSourceSchema(shape.label(), shape.columns(), options, sink);
+        return TableQuery.of(shape, listed, endpoint.getKeyColumn(),
+                endpoint.isIncremental() ? endpoint.getChangeColumn() : null);
     }
 
     private void readAll(Connection connection, TableQuery q, BatchSink sink) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -39,8 +40,34 @@ final class TableQuery {
         this.changeIndex = changeIndex;
     }
 
+    /**
+     * A table as the database describes it.
+     *
+     * @param configured the table option as written
+     * @param schema     the table's schema, or null
+     * @param name       the table's name as the database stores it
+     * @param columns    its columns, name to the database's type name, in the table's order
+     * @param quote      the database's identifier quote
+     */
+    record Shape(String configured, String schema, String name, Map<String, String> columns, String quote) {
+
+        /** For messages: the table as the database names it. */
+        String label() {
+            return "table " + (schema == null ? name : schema + "." + name);
+        }
+
+        List<String> columnNames() {
+            return List.copyOf(columns.keySet());
+        }
+    }
+
     static TableQuery resolve(Connection connection, String table, List<String> wanted, String keyColumn,
             String changeColumn) throws SQLException {
+        return of(describe(connection, table), wanted, keyColumn, changeColumn);
+    }
+
+    /** The table's columns and their types from the database's metadata; fails when no such table is found. */
+    static Shape describe(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String quote = meta.getIdentifierQuoteString();
         if (quote == null || quote.isBlank()) {
@@ -65,13 +92,20 @@ final class TableQuery {
                 found.collect(rs, table, schemaPart, tablePart);
             }
         }
-        String realSchema = found.schema;
-        String realTable = found.table;
-        List<String> realColumns = found.columns;
-        if (realTable == null) {
+        if (found.table == null) {
             throw new SQLException("Table '" + table + "' not found in the source database (check the table option"
                     + " and that the hub's account may read it)");
         }
+        return new Shape(table, found.schema, found.table, java.util.Collections.unmodifiableMap(found.columns), quote);
+    }
+
+    /** The statements over a described table; fails when a configured column is not one of its columns. */
+    static TableQuery of(Shape shape, List<String> wanted, String keyColumn, String changeColumn) throws SQLException {
+        String quote = shape.quote();
+        String table = shape.configured();
+        String realSchema = shape.schema();
+        String realTable = shape.name();
+        List<String> realColumns = shape.columnNames();
         List<String> selected = new ArrayList<>();
         if (wanted.isEmpty()) {
             selected.addAll(realColumns);
@@ -117,7 +151,7 @@ final class TableQuery {
 
         private String schema;
         private String table;
-        private final List<String> columns = new ArrayList<>();
+        private final Map<String, String> columns = new java.util.LinkedHashMap<>();
 
         void collect(ResultSet rs, String configured, String schemaPart, String tablePart) throws SQLException {
             while (rs.next()) {
@@ -133,10 +167,7 @@ final class TableQuery {
                 }
                 schema = s;
                 table = name;
-                String column = rs.getString("COLUMN_NAME");
-                if (!columns.contains(column)) {
-                    columns.add(column);
-                }
+                columns.putIfAbsent(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
             }
         }
 

@@ -110,6 +110,21 @@ class HealthBirthsDropTest {
     }
 
     @Test
+    void aFileWhoseHeaderLostAMappedColumnIsSetAsideNamingTheColumnTheMappingAndTheFix() throws Exception {
+        Persons.drop(drop, "BIRTHS_1.csv", csv(birth(1)).replace(",户籍地行政区划代码", "").replace(",350102", "")
+                + "\r\n", GBK);
+        hub.start(uri(""));
+
+        RunRecord run = hub.run();
+
+        assertThat(hub.lakeCount()).isZero();
+        assertThat(run.receipt()).contains("file BIRTHS_1.csv set aside (MISSING_COLUMN): the file's header has no"
+                + " column 户籍地行政区划代码 (division_code) that mapping health-births reads")
+                .contains("health-births.yaml map the field from the column that replaced it");
+        assertThat(drop.resolve("error/BIRTHS_1.csv")).exists();
+    }
+
+    @Test
     void aFileWithoutTheKeyColumnIsSetAsideNamingItsColumns() throws Exception {
         Persons.drop(drop, "BIRTHS_1.csv", csv(birth(1)).replace("出生医学证明编号", "证明编号") + "\r\n", GBK);
         hub.start(uri(""));

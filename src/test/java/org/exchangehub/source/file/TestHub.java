@@ -70,6 +70,7 @@ final class TestHub implements AutoCloseable {
         camel.getRegistry().bind("stateStore", store);
         camel.getRegistry().bind("feedRegistry", registry);
         camel.getRegistry().bind("feedMappings", mappings);
+        camel.getRegistry().bind("routeMappings", new org.exchangehub.unify.RouteMappings(mappings));
         String lakeUri = "lake:person?root=" + lake.toAbsolutePath();
         camel.addRoutes(new RouteBuilder() {
             @Override

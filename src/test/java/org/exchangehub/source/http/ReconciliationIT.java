@@ -3,14 +3,12 @@ package org.exchangehub.source.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import javax.management.ObjectName;
 
@@ -99,17 +97,7 @@ class ReconciliationIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        for (String sub : List.of("catalogue", "codes")) {
-            Files.createDirectories(CONFIG.resolve(sub));
-            try (Stream<Path> files = Files.list(Path.of("config", sub))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, CONFIG.resolve(sub).resolve(f.getFileName()));
-                }
-            }
-        }
-        Files.createDirectories(CONFIG.resolve("mappings"));
-        Files.copy(Path.of("src/test/resources/unchanged/mappings/housing-members.yaml"),
-                CONFIG.resolve("mappings/housing-members.yaml"));
+        HubTestSupport.projectConfig(CONFIG, Path.of("src/test/resources/unchanged/mappings/housing-members.yaml"));
         HubTestSupport.isolatedHub(registry, LAKE);
         registry.add("hub.scheduling-enabled", () -> "false");
         registry.add("hub.demo.enabled", () -> "false");

@@ -2,12 +2,10 @@ package org.exchangehub.source.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -63,17 +61,7 @@ class UnchangedRecordsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        for (String sub : List.of("catalogue", "codes")) {
-            Files.createDirectories(CONFIG.resolve(sub));
-            try (Stream<Path> files = Files.list(Path.of("config", sub))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, CONFIG.resolve(sub).resolve(f.getFileName()));
-                }
-            }
-        }
-        Files.createDirectories(CONFIG.resolve("mappings"));
-        Files.copy(Path.of("src/test/resources/unchanged/mappings/housing-members.yaml"),
-                CONFIG.resolve("mappings/housing-members.yaml"));
+        HubTestSupport.projectConfig(CONFIG, Path.of("src/test/resources/unchanged/mappings/housing-members.yaml"));
         HubTestSupport.isolatedHub(registry, LAKE);
         registry.add("hub.scheduling-enabled", () -> "false");
         registry.add("hub.demo.enabled", () -> "false");
