@@ -45,6 +45,21 @@ class OnceModeIT {
     }
 
     @Test
+    void everyDemoRunIsReconciledWithTheCountItsSourceGave() {
+        var runs = state.runs(null, 10);
+
+        assertThat(runs).extracting(r -> r.feedId()).contains("market-regulation.enterprises",
+                "public-security.households", "public-security.residents", "civil-affairs.persons", "human-resources.social-insurance");
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.reconciliation()).as("reconciliation of %s", r.feedId()).isNotNull();
+            assertThat(r.reconciliation().outcome()).as("outcome of %s", r.feedId())
+                    .isEqualTo(org.exchangehub.state.Reconciliation.Outcome.RECONCILED);
+            assertThat(r.reconciliation().sourceCount()).as("source count of %s", r.feedId())
+                    .isEqualTo(r.reconciliation().accounted()).isPositive().isGreaterThanOrEqualTo(r.rowsRead());
+        });
+    }
+
+    @Test
     void theLakeHoldsTheDemosValidRecords() throws Exception {
         try (DuckDb duck = new DuckDb()) {
             Object count = duck.query("SELECT count(DISTINCT uscc) AS n FROM "

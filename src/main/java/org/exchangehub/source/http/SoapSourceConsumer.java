@@ -11,6 +11,9 @@ import org.apache.camel.Processor;
 import org.exchangehub.feed.BatchSink;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
+import javax.xml.xpath.XPathExpression;
+import javax.xml.xpath.XPathExpressionException;
+
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -31,7 +34,9 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
         Increment increment = Increment.start(endpoint, stateStore(), feedId(), clock);
         XmlRecords converter = new XmlRecords(endpoint.compileRecordPath(),
                 new RecordAssembler(endpoint.fieldList(), endpoint.getKeyField(), increment));
-        Batches.deliverAll(sink, () -> new Pages(increment, converter)::next, increment);
+        XPathExpression totalPath = endpoint.compileTotalPath();
+        Batches.deliverAll(sink, () -> new Pages(increment, converter, totalPath, sink)::next, increment);
+        sink.skipped(increment.skipped());
     }
 
     /** The pages of one run or window; ends after the first page without records. */
@@ -39,12 +44,32 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
 
         private final Increment increment;
         private final XmlRecords converter;
+        private final XPathExpression totalPath;
+        private final BatchSink sink;
         private int pages;
         private boolean done;
 
-        Pages(Increment increment, XmlRecords converter) {
+        Pages(Increment increment, XmlRecords converter, XPathExpression totalPath, BatchSink sink) {
             this.increment = increment;
             this.converter = converter;
+            this.totalPath = totalPath;
+            this.sink = sink;
+        }
+
+        /** The total the first page of the query (window) reports: the source's count for it. */
+        private void count(Document document, String what) {
+            String text;
+            try {
+                text = totalPath.evaluate(document).strip();
+            } catch (XPathExpressionException e) {
+                throw new HttpSourceException(what + ": totalPath cannot be evaluated (" + e.getMessage() + ")");
+            }
+            try {
+                sink.sourceCount(Long.parseLong(text), "the total the service reported (totalPath)");
+            } catch (NumberFormatException e) {
+                throw new HttpSourceException(what + " gave a total that is not a number at totalPath: '"
+                        + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+            }
         }
 
         PageRecords next() {
@@ -84,6 +109,9 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
             PageRecords records = converter.convert(document, what, page);
             if (response.statusCode() / 100 != 2) {
                 throw new HttpSourceException(what + " answered HTTP " + response.statusCode() + " without a Fault");
+            }
+            if (pages == 1 && totalPath != null) {
+                count(document, what);
             }
             if (converter.selected() == 0) {
                 done = true;

@@ -43,6 +43,10 @@ public final class SoapSourceEndpoint extends HttpSourceEndpoint {
     @Metadata(required = true)
     private String recordPath;
 
+    @UriParam(description = "The XPath of the number of records the service reports for the query (its window),"
+            + " e.g. //hr:total; read from the first page, it is the run's source count for reconciliation.")
+    private String totalPath;
+
     private volatile SoapTemplate template;
 
     SoapSourceEndpoint(String uri, SoapSourceComponent component, String url) {
@@ -69,6 +73,7 @@ public final class SoapSourceEndpoint extends HttpSourceEndpoint {
         require("recordPath", recordPath, "every SOAP source");
         template();
         compileRecordPath();
+        compileTotalPath();
         validateWindowPlaceholders();
     }
 
@@ -111,6 +116,15 @@ public final class SoapSourceEndpoint extends HttpSourceEndpoint {
 
     /** A fresh compiled record XPath (XPath objects are not thread-safe; one per run). */
     XPathExpression compileRecordPath() {
+        return compile("recordPath", recordPath);
+    }
+
+    /** A fresh compiled total XPath, or null without {@code totalPath}. */
+    XPathExpression compileTotalPath() {
+        return totalPath == null || totalPath.isBlank() ? null : compile("totalPath", totalPath);
+    }
+
+    private XPathExpression compile(String option, String expression) {
         XPath xpath = SecureXml.xpathFactory().newXPath();
         try {
             xpath.setNamespaceContext(Namespaces.parse(namespaces));
@@ -118,11 +132,19 @@ public final class SoapSourceEndpoint extends HttpSourceEndpoint {
             throw fail("namespaces", namespaces, "has " + e.getMessage());
         }
         try {
-            return xpath.compile(recordPath.trim());
+            return xpath.compile(expression.trim());
         } catch (XPathExpressionException e) {
-            throw fail("recordPath", recordPath, "is not an XPath expression (" + e.getMessage()
+            throw fail(option, expression, "is not an XPath expression (" + e.getMessage()
                     + "); are its prefixes declared in namespaces?");
         }
+    }
+
+    public String getTotalPath() {
+        return totalPath;
+    }
+
+    public void setTotalPath(String totalPath) {
+        this.totalPath = totalPath;
     }
 
     public String getSoapVersion() {
