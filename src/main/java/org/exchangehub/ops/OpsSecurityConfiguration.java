@@ -13,6 +13,7 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -51,6 +52,10 @@ class OpsSecurityConfiguration {
         csrfHandler.setCsrfRequestAttributeName(null); // the console reads the token from the cookie on every request
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        // viewers read MBeans over Jolokia (GET read/list/search/version); exec, write and every
+                        // POST (a bulk request can carry them) stay the operator's, as do the console's own calls
+                        .requestMatchers(OpsSecurityConfiguration::isJolokiaRead)
+                        .hasAnyRole(OpsUsers.OPERATOR, OpsUsers.VIEWER)
                         .requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**").hasRole(OpsUsers.OPERATOR)
                         .requestMatchers("/actuator/**", "/ops/**").hasAnyRole(OpsUsers.OPERATOR, OpsUsers.VIEWER)
                         .anyRequest().authenticated())
@@ -59,6 +64,19 @@ class OpsSecurityConfiguration {
                         .csrfTokenRequestHandler(csrfHandler))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static final java.util.regex.Pattern JOLOKIA_READ =
+            java.util.regex.Pattern.compile("/actuator/jolokia(/(version|read|list|search)(/.*)?)?/?");
+
+    /**
+     * A Jolokia request that can only read: a GET whose path is read, list, search or version, without the
+     * {@code p} parameter (with which Jolokia takes its operation from the query instead of the path).
+     */
+    static boolean isJolokiaRead(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return HttpMethod.GET.matches(request.getMethod()) && request.getParameter("p") == null
+                && JOLOKIA_READ.matcher(path).matches() && !path.contains(";");
     }
 
     /** Makes the deferred CSRF token load, so that its cookie is set for the console's scripts. */
