@@ -26,6 +26,14 @@ final class FileCheck {
     /** The rule that set the file aside and the option that changes it, said with the reason. */
     private String rule;
 
+    /** A file larger than {@code maxFileSize}: set aside unread. */
+    static FileCheck tooLarge(long size, long cap, String option) {
+        FileCheck check = new FileCheck();
+        check.fail("TOO_LARGE", "the file has " + size + " bytes, more than the " + cap + " bytes the feed reads",
+                "maxFileSize: " + option + "; ask the department to split the file, or raise maxFileSize");
+        return check;
+    }
+
     private FileCheck() {
     }
 

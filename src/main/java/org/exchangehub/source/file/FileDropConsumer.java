@@ -86,9 +86,20 @@ final class FileDropConsumer extends FeedConsumer {
 
     private void readFile(DropFolder folder, DropEntry entry, BatchSink sink) throws IOException {
         String name = entry.name();
+        long cap = endpoint.maxFileSizeBytes();
+        if (cap > 0 && entry.size() > cap) { // never downloaded: the listing says it is too large
+            setAsideUnread(folder, name, new Spooled(null, entry.size(), "(not read)", true, false),
+                    FileCheck.tooLarge(entry.size(), cap, endpoint.getMaxFileSize()), sink);
+            return;
+        }
         Spooled file = folder instanceof LocalFolder local ? Spooled.inPlace(local.path(name))
                 : spool(folder, name);
         try {
+            if (cap > 0 && file.size() > cap) { // it grew after the listing
+                setAsideUnread(folder, name, file, FileCheck.tooLarge(file.size(), cap, endpoint.getMaxFileSize()),
+                        sink);
+                return;
+            }
             if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
                 // delivered before (a restart, another instance, or a move that failed after the commit)
                 LOG.debug("feed {}: {} was delivered before; skipped", feedId(), name);
@@ -183,6 +194,14 @@ final class FileDropConsumer extends FeedConsumer {
                 }
             }
             case LEAVE -> knownDone.put(name, entry);
+        }
+    }
+
+    private void setAsideUnread(DropFolder folder, String name, Spooled file, FileCheck check, BatchSink sink)
+            throws IOException {
+        sink.note(check.summary(name));
+        if (!sink.isDryRun()) {
+            setAside(folder, name, file, check);
         }
     }
 

@@ -159,6 +159,12 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
             + " above it the file is set aside and nothing of it is delivered.")
     private double maxMalformedPercent = 5;
 
+    @UriParam(description = "The largest file read, e.g. 2GB or 500MB (empty: no cap). A larger file, as listed or as"
+            + " downloaded, is set aside with a report and nothing of it is delivered.")
+    private String maxFileSize;
+
+    private long maxFileSizeBytes;
+
     @UriParam(defaultValue = "true", description = "CSV and fixed-width, with readyWhen stable: a file whose last line"
             + " does not end with a line break is taken as truncated and set aside. A done marker or a rename vouches"
             + " that the file is complete: its last line is then read like the others.")
@@ -242,6 +248,17 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
         if (maxMalformedPercent < 0 || maxMalformedPercent > 100) {
             throw problem("maxMalformedPercent", String.valueOf(maxMalformedPercent), "must be between 0 and 100",
                     "use e.g. 5");
+        }
+        if (maxFileSize != null && !maxFileSize.isBlank()) {
+            try {
+                maxFileSizeBytes = org.springframework.util.unit.DataSize.parse(maxFileSize.strip().replace(" ", ""))
+                        .toBytes();
+            } catch (IllegalArgumentException e) {
+                throw problem("maxFileSize", maxFileSize, "is not a size", "use e.g. 2GB, 500MB or 1048576");
+            }
+            if (maxFileSizeBytes <= 0) {
+                throw problem("maxFileSize", maxFileSize, "must be positive", "use e.g. 2GB, or leave it out");
+            }
         }
         duration("timeout", timeout);
         duration("minAge", minAge);
@@ -487,6 +504,10 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     public String getRecordNamespace() { return recordNamespace; }
     public void setRecordNamespace(String recordNamespace) { this.recordNamespace = recordNamespace; }
     public double getMaxMalformedPercent() { return maxMalformedPercent; }
+    public String getMaxFileSize() { return maxFileSize; }
+    public void setMaxFileSize(String maxFileSize) { this.maxFileSize = maxFileSize; }
+    /** The cap in bytes, 0 without one. */
+    long maxFileSizeBytes() { return maxFileSizeBytes; }
     public void setMaxMalformedPercent(double maxMalformedPercent) { this.maxMalformedPercent = maxMalformedPercent; }
     public boolean isRequireFinalNewline() { return requireFinalNewline; }
     public void setRequireFinalNewline(boolean requireFinalNewline) { this.requireFinalNewline = requireFinalNewline; }

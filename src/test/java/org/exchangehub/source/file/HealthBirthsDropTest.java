@@ -125,6 +125,25 @@ class HealthBirthsDropTest {
     }
 
     @Test
+    void aFileOverMaxFileSizeIsSetAsideUnreadAndTheRunDeliversTheOthers() throws Exception {
+        StringBuilder big = new StringBuilder(HEADER).append("\r\n");
+        for (int n = 1; big.length() < 3000; n++) {
+            big.append(birth(n % 28 + 1)).append("\r\n");
+        }
+        Persons.drop(drop, "BIRTHS_1.csv", big.toString(), GBK);
+        Persons.drop(drop, "BIRTHS_2.csv", csv(birth(3)) + "\r\n", GBK);
+        hub.start(uri("&maxFileSize=2KB"));
+
+        RunRecord run = hub.run();
+
+        assertThat(hub.lake()).extracting(r -> r.get("_source_key")).containsExactly("Q3501002611003");
+        assertThat(run.receipt()).contains("file BIRTHS_1.csv set aside (TOO_LARGE): the file has")
+                .contains("more than the 2048 bytes the feed reads");
+        assertThat(drop.resolve("error/BIRTHS_1.csv")).exists();
+        assertThat(Files.readString(drop.resolve("error/BIRTHS_1.csv.report.txt"))).contains("rule:     maxFileSize: 2KB");
+    }
+
+    @Test
     void aFileWithoutTheKeyColumnIsSetAsideNamingItsColumns() throws Exception {
         Persons.drop(drop, "BIRTHS_1.csv", csv(birth(1)).replace("出生医学证明编号", "证明编号") + "\r\n", GBK);
         hub.start(uri(""));
