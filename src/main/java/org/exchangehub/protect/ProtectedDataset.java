@@ -24,6 +24,7 @@ final class ProtectedDataset {
     private final boolean[] idNumber;
     private final String[] aad;
     private final int[] keyIndexes;
+    private final boolean keyProtected;
 
     ProtectedDataset(Dataset clear) {
         this.clear = clear;
@@ -41,6 +42,7 @@ final class ProtectedDataset {
         }
         stored = new Dataset(clear.name(), clear.title(), clear.businessKey(), storedFields);
         keyIndexes = clear.businessKey().stream().mapToInt(clear::indexOf).toArray();
+        keyProtected = clear.businessKey().stream().map(clear::field).anyMatch(FieldSpec::isProtected);
     }
 
     /** Whether any field of the dataset is protected. */
@@ -73,8 +75,9 @@ final class ProtectedDataset {
             out[i] = protect[i] == Protect.ENCRYPT ? sm4.encrypt(keyId, key, aad[i], text)
                     : pseudonyms.of(text, idNumber[i]);
         }
-        return new UnifiedRecord(record.sourceKey(), out, record.recordHash(), businessKey(in, out, pseudonyms),
-                record.warnings(), record.changeTime());
+        String joined = keyProtected ? businessKey(in, out, pseudonyms) : record.businessKey();
+        return new UnifiedRecord(record.sourceKey(), out, record.recordHash(), joined, record.warnings(),
+                record.changeTime());
     }
 
     /** As the mapping joins it ({@code |} between key values, empty for null), from the deterministic values. */

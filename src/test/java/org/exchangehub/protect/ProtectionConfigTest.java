@@ -133,6 +133,23 @@ class ProtectionConfigTest {
                         .hasMessageContaining("hub.protection.active-key is not set"));
     }
 
+    @Test
+    void theHubTakesItsKeysFromTheKeystoreItsSettingsName() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Catalogues.copy(config.resolve("catalogue"), Map.of("person.name", "encrypt"));
+        Path store = Keystores.write(dir.resolve("keys.p12"), "store-secret", Map.of("sm4-2", Catalogues.SM4_2));
+        new ApplicationContextRunner().withUserConfiguration(Settings.class, ProtectionConfiguration.class)
+                .withBean(Catalogue.class, () -> CatalogueLoader.load(config.resolve("catalogue")))
+                .withPropertyValues("hub.config-dir=" + config, "hub.protection.keystore=" + store,
+                        "hub.protection.keystore-password=store-secret", "hub.protection.active-key=sm4-2")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(FieldProtection.class).describe())
+                            .isEqualTo("person.name encrypt; new values under key sm4-2");
+                    assertThat(context.getBean(ProtectionProperties.class).toString()).doesNotContain("store-secret");
+                });
+    }
+
     @EnableConfigurationProperties({HubProperties.class, ProtectionProperties.class})
     static class Settings {
     }
