@@ -16,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Exchange Hub: pulls departmental systems onto the unified schema and delivers them to the platform.
  * {@code --once [--feeds PATTERNS]} runs every (selected) feed once, prints a summary and exits 0 only if every
  * feed succeeded; {@code validate},
- * {@code dry-run <feed>} and {@code scaffold ...} are the integration engineer's commands ({@link Kit}).
+ * {@code dry-run <feed>}, {@code scaffold ...}, {@code rejects <feed>} and {@code decrypt <lake file>} are the kit's
+ * commands ({@link Kit}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -22,7 +22,7 @@ public final class CatalogueLoader {
 
     private static final Set<String> DATASET_KEYS = Set.of("dataset", "title", "business_key", "fields");
     private static final Set<String> FIELD_KEYS = Set.of("type", "length", "precision", "scale", "required",
-            "sensitive", "rule", "derive", "codes", "description");
+            "sensitive", "rule", "derive", "codes", "description", "protect");
 
     private CatalogueLoader() {
     }
@@ -144,8 +144,26 @@ public final class CatalogueLoader {
                         "shorten the code or raise the length");
             }
         }
-        return new FieldSpec(name, type, length, precision, scale, n.bool("required", false),
-                n.bool("sensitive", false), ruleName, derive, Collections.unmodifiableMap(codes), n.string("description"));
+        boolean sensitive = n.bool("sensitive", false);
+        return new FieldSpec(name, type, length, precision, scale, n.bool("required", false), sensitive, ruleName,
+                derive, Collections.unmodifiableMap(codes), n.string("description"), protect(n, sensitive));
+    }
+
+    private static Protect protect(YamlNode n, boolean sensitive) {
+        String value = n.string("protect");
+        if (value == null) {
+            return Protect.CLEAR;
+        }
+        Protect protect = Protect.of(value);
+        if (protect == null) {
+            throw n.error("protect", value, "is not a protection",
+                    "write encrypt, pseudonym or clear (the default); one of: " + Protect.names());
+        }
+        if (!sensitive) {
+            throw n.error("protect", value, "applies only to personal fields, this one is not 'sensitive: true'",
+                    "remove protect, or mark the field 'sensitive: true' if it holds personal data");
+        }
+        return protect;
     }
 
     private static void checkDerivation(YamlNode fieldsNode, FieldSpec f, Map<String, FieldSpec> fields) {

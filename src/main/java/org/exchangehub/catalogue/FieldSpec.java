@@ -16,6 +16,8 @@ import java.util.Map;
  * @param derive    how to derive the value when the source has none, or null
  * @param codes     the standard code table (code to label) for coded fields, empty otherwise
  * @param description what the field means, from the spec
+ * @param protect   how the sinks receive the value of a sensitive field ({@link Protect#CLEAR} unless the catalogue
+ *                  says {@code protect: encrypt|pseudonym})
  */
 public record FieldSpec(
         String name,
@@ -28,5 +30,18 @@ public record FieldSpec(
         String rule,
         String derive,
         Map<String, String> codes,
-        String description) {
+        String description,
+        Protect protect) {
+
+    /** A field written in clear. */
+    public FieldSpec(String name, FieldType type, int length, int precision, int scale, boolean required,
+            boolean sensitive, String rule, String derive, Map<String, String> codes, String description) {
+        this(name, type, length, precision, scale, required, sensitive, rule, derive, codes, description,
+                Protect.CLEAR);
+    }
+
+    /** Whether the sinks receive something other than the clear value. */
+    public boolean isProtected() {
+        return protect != Protect.CLEAR;
+    }
 }

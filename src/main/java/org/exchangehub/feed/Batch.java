@@ -130,6 +130,15 @@ public final class Batch {
         };
     }
 
+    /**
+     * Set by the mapping step once the personal fields are protected: the records as the sinks receive them and
+     * the dataset the sinks write (protected fields as text).
+     */
+    public void protectedAs(Dataset stored, List<UnifiedRecord> protectedRecords) {
+        this.dataset = stored;
+        this.unified = protectedRecords;
+    }
+
     /** Set by the mapping step: valid records left out because a later version of their key was in the batch. */
     public void superseded(int superseded) {
         this.superseded = superseded;

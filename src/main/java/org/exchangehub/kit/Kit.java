@@ -22,11 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The integration engineer's commands, run from the fat jar or Maven instead of starting the hub:
- * {@code validate}, {@code dry-run <feed>}, {@code scaffold <kind> ...} and {@code rejects <feed>}. Each returns a process exit code.
+ * {@code validate}, {@code dry-run <feed>}, {@code scaffold <kind> ...}, {@code rejects <feed>} and
+ * {@code decrypt <lake file>}. Each returns a process exit code.
  */
 public final class Kit {
 
-    private static final Set<String> COMMANDS = Set.of("validate", "dry-run", "scaffold", "rejects");
+    private static final Set<String> COMMANDS = Set.of("validate", "dry-run", "scaffold", "rejects", "decrypt");
 
     private Kit() {
     }
@@ -48,6 +49,7 @@ public final class Kit {
                 case "validate" -> validate(args, out);
                 case "dry-run" -> dryRun(args, hub, out);
                 case "rejects" -> RejectsCommand.run(args, hub, out, err);
+                case "decrypt" -> DecryptCommand.run(args, hub, out, err);
                 default -> Scaffold.run(args, hub, out);
             };
         } catch (IllegalArgumentException e) {

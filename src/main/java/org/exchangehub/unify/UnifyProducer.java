@@ -2,11 +2,14 @@ package org.exchangehub.unify;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.exchangehub.catalogue.Dataset;
+import org.exchangehub.catalogue.FieldSpec;
 import org.exchangehub.feed.Batch;
 import org.exchangehub.feed.DryRun;
 import org.exchangehub.feed.FeedConsumer;
 import org.exchangehub.feed.FeedProperties;
 import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.protect.FieldProtection;
 import org.exchangehub.state.StateStore;
 
 /**
@@ -20,6 +23,7 @@ final class UnifyProducer extends DefaultProducer {
     private final UnifyEndpoint endpoint;
     private volatile UnchangedRecords unchanged;
     private volatile FeedRegistry registry;
+    private volatile FieldProtection protection;
 
     UnifyProducer(UnifyEndpoint endpoint, FeedMappings mappings, String name) {
         super(endpoint);
@@ -34,6 +38,12 @@ final class UnifyProducer extends DefaultProducer {
         StateStore state = getEndpoint().getCamelContext().getRegistry().findSingleByType(StateStore.class);
         unchanged = state == null ? null : new UnchangedRecords(state);
         registry = getEndpoint().getCamelContext().getRegistry().findSingleByType(FeedRegistry.class);
+        protection = getEndpoint().getCamelContext().getRegistry().findSingleByType(FieldProtection.class);
+        Dataset dataset = mappings.current(name).dataset();
+        if (protection == null && dataset.fields().stream().anyMatch(FieldSpec::isProtected)) {
+            throw new IllegalStateException("mapping " + name + ": dataset " + dataset.name() + " protects personal"
+                    + " fields, and the hub's FieldProtection (its keys) is missing; nothing is delivered in clear");
+        }
     }
 
     @Override
@@ -42,6 +52,10 @@ final class UnifyProducer extends DefaultProducer {
         mappings.current(name).map(batch);
         if (skipsUnchanged(exchange, batch)) {
             unchanged.skip(batch);
+        }
+        // after validation and the unchanged check, which work on the clear values; a dry run delivers nothing
+        if (protection != null && !DryRun.isDryRun(exchange)) {
+            protection.protect(batch);
         }
     }
 

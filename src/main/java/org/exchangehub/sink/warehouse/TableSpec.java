@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 
 import org.exchangehub.catalogue.Dataset;
 import org.exchangehub.catalogue.FieldSpec;
+import org.exchangehub.catalogue.Protect;
 
 /**
  * The warehouse table of one dataset, derived from the catalogue: the dataset's fields in schema order with their
  * types, then the lineage columns, and a primary key on the business key. When a business-key field is optional
- * (a primary key column cannot be null) the key is the extra column {@code _business_key}, the key values joined
- * with {@code |}.
+ * (a primary key column cannot be null), or encrypted (a token differs every time it is written), the key is the
+ * extra column {@code _business_key}, the key values joined with {@code |} (an encrypted one as its pseudonym).
  */
 final class TableSpec {
 
@@ -49,7 +50,8 @@ final class TableSpec {
         if (schema != null) {
             requireIdentifier(schema, "schema");
         }
-        joinedKey = dataset.businessKey().stream().anyMatch(k -> !dataset.field(k).required());
+        joinedKey = dataset.businessKey().stream().map(dataset::field)
+                .anyMatch(f -> !f.required() || f.protect() == Protect.ENCRYPT);
         List<Column> cols = new ArrayList<>();
         for (FieldSpec f : dataset.fields()) {
             requireIdentifier(f.name(), "field of dataset " + dataset.name());
