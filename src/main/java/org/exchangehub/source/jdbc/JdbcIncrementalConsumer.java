@@ -1,9 +1,6 @@
 package org.exchangehub.source.jdbc;
 
-import java.sql.Clob;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,7 +8,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +36,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
     private final JdbcIncrementalEndpoint endpoint;
     private final Duration lookBack;
     private volatile TableQuery query;
+    private CamelJdbcReader reader;
 
     JdbcIncrementalConsumer(JdbcIncrementalEndpoint endpoint, Processor processor, StateStore state,
             FeedRegistry registry) {
@@ -65,27 +65,31 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        reader = new CamelJdbcReader(endpoint.getCamelContext(), endpoint.getDataSource(), endpoint.getFetchSize(),
+                endpoint.getQueryTimeout());
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (reader != null) {
+            reader.stop();
+        }
+    }
+
+    @Override
     protected void read(BatchSink sink) throws Exception {
-        try (Connection connection = endpoint.getDataSource().getConnection()) {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            try {
-                TableQuery q = query(connection);
-                if (endpoint.isIncremental()) {
-                    readIncrement(connection, q, sink);
-                } else {
-                    readAll(connection, q, sink);
-                }
-            } catch (Exception e) {
-                // a broken connection fails the rollback too; the reason the run failed is what must be reported
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
+        try (CamelJdbcReader.Run run = reader.begin()) {
+            TableQuery q = query(run.connection());
+            if (endpoint.isIncremental()) {
+                readIncrement(run, q, sink);
+            } else {
+                readAll(run, q, sink);
             }
-            connection.rollback(); // nothing was written; ends the read-only transaction
+        } catch (CamelJdbcReader.SourceReadException e) {
+            throw e.getCause();
         }
     }
 
@@ -99,64 +103,60 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         return q;
     }
 
-    private void readAll(Connection connection, TableQuery q, BatchSink sink) throws SQLException {
-        try (PreparedStatement ps = prepare(connection, q.selectAll()); ResultSet rs = ps.executeQuery()) {
-            SourceLayout layout = new SourceLayout(q.columns());
-            List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
-            long read = 0;
-            while (rs.next() && withinLimit(read)) {
-                Object[] values = values(rs, q.columns().size());
-                batch.add(new SourceRecord(String.valueOf(values[q.keyIndex()]), layout, values));
-                read++;
-                if (batch.size() == endpoint.getBatchSize()) {
-                    sink.deliver(batch, Checkpoint.NONE);
-                    batch = new ArrayList<>(endpoint.getBatchSize());
-                }
-            }
-            if (!batch.isEmpty()) {
+    private void readAll(CamelJdbcReader.Run run, TableQuery q, BatchSink sink) throws Exception {
+        Iterator<Object[]> rows = run.rows(q.selectAll(), Map.of(), q.columns().size());
+        SourceLayout layout = new SourceLayout(q.columns());
+        List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
+        long read = 0;
+        while (withinLimit(read) && rows.hasNext()) {
+            Object[] values = rows.next();
+            batch.add(new SourceRecord(String.valueOf(values[q.keyIndex()]), layout, values));
+            read++;
+            if (batch.size() == endpoint.getBatchSize()) {
                 sink.deliver(batch, Checkpoint.NONE);
+                batch = new ArrayList<>(endpoint.getBatchSize());
             }
+        }
+        if (!batch.isEmpty()) {
+            sink.deliver(batch, Checkpoint.NONE);
         }
     }
 
-    private void readIncrement(Connection connection, TableQuery q, BatchSink sink) throws SQLException {
+    private void readIncrement(CamelJdbcReader.Run run, TableQuery q, BatchSink sink) throws Exception {
         Optional<Watermark> stored = stateStore().watermark(feedId());
         Watermark watermark = stored.orElse(null);
         Set<String> seen = Set.of();
-        PreparedStatement ps;
+        Iterator<Object[]> rows;
         if (watermark == null) {
-            ps = prepare(connection, q.selectAll());
+            rows = run.rows(q.selectAll(), Map.of(), q.columns().size());
         } else {
             LocalDateTime from = watermark.changeTime().minus(lookBack);
             seen = stateStore().seenSince(feedId(), from);
-            ps = prepare(connection, q.selectSince());
-            ps.setObject(1, from);
+            rows = run.rows(q.selectSinceNamed(), Map.of(TableQuery.SINCE, from), q.columns().size());
         }
-        try (ps; ResultSet rs = ps.executeQuery()) {
-            SourceLayout layout = new SourceLayout(q.columns());
-            List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
-            List<LocalDateTime> times = new ArrayList<>(endpoint.getBatchSize());
-            long read = 0;
-            while (rs.next() && withinLimit(read)) {
-                Object[] values = values(rs, q.columns().size());
-                LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
-                String key = String.valueOf(values[q.keyIndex()]);
-                if (changed != null && !seen.isEmpty() && seen.contains(key + '\u0000' + changed)) {
-                    continue; // inside the look-back window and already delivered
-                }
-                values[q.changeIndex()] = changed;
-                batch.add(new SourceRecord(key, layout, values));
-                times.add(changed);
-                read++;
-                if (batch.size() == endpoint.getBatchSize()) {
-                    watermark = deliver(sink, batch, times, watermark);
-                    batch = new ArrayList<>(endpoint.getBatchSize());
-                    times = new ArrayList<>(endpoint.getBatchSize());
-                }
+        SourceLayout layout = new SourceLayout(q.columns());
+        List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
+        List<LocalDateTime> times = new ArrayList<>(endpoint.getBatchSize());
+        long read = 0;
+        while (withinLimit(read) && rows.hasNext()) {
+            Object[] values = rows.next();
+            LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
+            String key = String.valueOf(values[q.keyIndex()]);
+            if (changed != null && !seen.isEmpty() && seen.contains(key + '\u0000' + changed)) {
+                continue; // inside the look-back window and already delivered
             }
-            if (!batch.isEmpty()) {
-                deliver(sink, batch, times, watermark);
+            values[q.changeIndex()] = changed;
+            batch.add(new SourceRecord(key, layout, values));
+            times.add(changed);
+            read++;
+            if (batch.size() == endpoint.getBatchSize()) {
+                watermark = deliver(sink, batch, times, watermark);
+                batch = new ArrayList<>(endpoint.getBatchSize());
+                times = new ArrayList<>(endpoint.getBatchSize());
             }
+        }
+        if (!batch.isEmpty()) {
+            deliver(sink, batch, times, watermark);
         }
     }
 
@@ -189,29 +189,6 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
 
     private boolean withinLimit(long read) {
         return endpoint.getMaxRowsPerRun() <= 0 || read < endpoint.getMaxRowsPerRun();
-    }
-
-    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        ps.setFetchSize(endpoint.getFetchSize());
-        ps.setQueryTimeout(endpoint.getQueryTimeout());
-        return ps;
-    }
-
-    private static Object[] values(ResultSet rs, int count) throws SQLException {
-        Object[] values = new Object[count];
-        for (int i = 0; i < count; i++) {
-            Object v = rs.getObject(i + 1);
-            if (v instanceof java.sql.Timestamp ts) {
-                v = ts.toLocalDateTime();
-            } else if (v instanceof java.sql.Date d) {
-                v = d.toLocalDate();
-            } else if (v instanceof Clob clob) {
-                v = clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
-            }
-            values[i] = v;
-        }
-        return values;
     }
 
     /** The change time as the source's local clock, truncated to microseconds (what every store keeps). */

@@ -18,16 +18,22 @@ import java.util.Set;
  */
 final class TableQuery {
 
+    /** The name of {@link #selectSinceNamed()}'s bind parameter. */
+    static final String SINCE = "since";
+
     private final List<String> columns;
     private final String selectAll;
-    private final String selectSince;
+    private final String selectSince; // up to the bind parameter
+    private final String sinceOrder;
     private final int keyIndex;
     private final int changeIndex;
 
-    private TableQuery(List<String> columns, String selectAll, String selectSince, int keyIndex, int changeIndex) {
+    private TableQuery(List<String> columns, String selectAll, String selectSince, String sinceOrder, int keyIndex,
+            int changeIndex) {
         this.columns = columns;
         this.selectAll = selectAll;
         this.selectSince = selectSince;
+        this.sinceOrder = sinceOrder;
         this.keyIndex = keyIndex;
         this.changeIndex = changeIndex;
     }
@@ -93,15 +99,18 @@ final class TableQuery {
         String keyQ = q + key + q;
         String all;
         String since;
+        String sinceOrder;
         if (change == null) {
             all = base + " ORDER BY " + keyQ;
             since = null;
+            sinceOrder = null;
         } else {
             String changeQ = q + change + q;
-            all = base + " ORDER BY " + changeQ + ", " + keyQ;
-            since = base + " WHERE " + changeQ + " >= ? ORDER BY " + changeQ + ", " + keyQ;
+            sinceOrder = " ORDER BY " + changeQ + ", " + keyQ;
+            all = base + sinceOrder;
+            since = base + " WHERE " + changeQ + " >= ";
         }
-        return new TableQuery(List.copyOf(selected), all, since, selected.indexOf(key),
+        return new TableQuery(List.copyOf(selected), all, since, sinceOrder, selected.indexOf(key),
                 change == null ? -1 : selected.indexOf(change));
     }
 
@@ -181,9 +190,14 @@ final class TableQuery {
         return selectAll;
     }
 
-    /** Rows whose change time is at or after the single bind parameter. */
+    /** Rows whose change time is at or after the single positional bind parameter. */
     String selectSince() {
-        return selectSince;
+        return selectSince == null ? null : selectSince + "?" + sinceOrder;
+    }
+
+    /** {@link #selectSince()} with its parameter named {@code :?since}, as camel-jdbc binds it from a header. */
+    String selectSinceNamed() {
+        return selectSince == null ? null : selectSince + ":?" + SINCE + sinceOrder;
     }
 
     int keyIndex() {
