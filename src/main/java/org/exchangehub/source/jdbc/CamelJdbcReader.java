@@ -60,7 +60,7 @@ final class CamelJdbcReader {
         ServiceHelper.startService(producer);
     }
 
-    /** camel-jdbc names its DataSource by bean name; the source's option gave the bean itself. */
+    /** camel-jdbc takes its DataSource only by bean name in the URI; the source's option gave the bean itself. */
     private static String beanName(CamelContext context, DataSource dataSource) {
         return context.getRegistry().findByTypeWithName(DataSource.class).entrySet().stream()
                 .filter(e -> e.getValue() == dataSource).map(Map.Entry::getKey).sorted().findFirst()
@@ -135,7 +135,9 @@ final class CamelJdbcReader {
                 connection.rollback();
             } finally {
                 if (exchange != null) {
-                    // what camel-jdbc registered for the end of the exchange: closing the result set, statement and connection
+                    // camel-jdbc keeps the stream open until its exchange is done (a route's unit of work); the source
+                    // calls its producer outside a route, so it ends the exchange itself. camel-jdbc then closes the
+                    // result set, the statement and, always in streaming mode, the connection: hence the rollback first
                     UnitOfWorkHelper.doneSynchronizations(exchange,
                             exchange.getExchangeExtension().handoverCompletions());
                 }

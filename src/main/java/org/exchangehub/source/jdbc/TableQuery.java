@@ -195,7 +195,10 @@ final class TableQuery {
         return selectSince == null ? null : selectSince + "?" + sinceOrder;
     }
 
-    /** {@link #selectSince()} with its parameter named {@code :?since}, as camel-jdbc binds it from a header. */
+    /**
+     * {@link #selectSince()} with its parameter named {@code :?since}, bound by camel-jdbc from a header (camel-jdbc
+     * fills positional {@code ?} parameters from the message body, which is the SQL itself).
+     */
     String selectSinceNamed() {
         return selectSince == null ? null : selectSince + ":?" + SINCE + sinceOrder;
     }
