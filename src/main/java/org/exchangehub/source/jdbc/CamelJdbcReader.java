@@ -50,9 +50,11 @@ final class CamelJdbcReader {
     private final JdbcEndpoint endpoint;
     private final Producer producer;
 
-    CamelJdbcReader(CamelContext context, DataSource dataSource, int fetchSize, int queryTimeout) throws Exception {
+    /** {@code source} names the reading endpoint in messages. */
+    CamelJdbcReader(CamelContext context, String source, DataSource dataSource, int fetchSize, int queryTimeout)
+            throws Exception {
         this.dataSource = dataSource;
-        this.endpoint = context.getEndpoint("jdbc:" + beanName(context, dataSource)
+        this.endpoint = context.getEndpoint("jdbc:" + beanName(context, source, dataSource)
                 + "?outputType=StreamList&useHeadersAsParameters=true&resetAutoCommit=false"
                 + "&statement.fetchSize=" + fetchSize + "&statement.queryTimeout=" + queryTimeout, JdbcEndpoint.class);
         endpoint.setConnectionStrategy(RUN_CONNECTION);
@@ -61,15 +63,11 @@ final class CamelJdbcReader {
     }
 
     /** camel-jdbc takes its DataSource only by bean name in the URI; the source's option gave the bean itself. */
-    private static String beanName(CamelContext context, DataSource dataSource) {
+    private static String beanName(CamelContext context, String source, DataSource dataSource) {
         return context.getRegistry().findByTypeWithName(DataSource.class).entrySet().stream()
                 .filter(e -> e.getValue() == dataSource).map(Map.Entry::getKey).sorted().findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("jdbc-incremental: option dataSource must name a"
+                .orElseThrow(() -> new IllegalArgumentException(source + ": option dataSource must name a"
                         + " DataSource bean in the registry (dataSource=#beanName), as camel-jdbc looks it up by name"));
-    }
-
-    JdbcEndpoint endpoint() {
-        return endpoint;
     }
 
     void stop() {

@@ -29,14 +29,15 @@ import org.exchangehub.state.Watermark;
 /**
  * One run of a {@code jdbc-incremental} feed: streams the rows changed since the watermark (minus the
  * look-back window), skips those already delivered inside the window, and hands the rest on in batches, each
- * with the watermark and remembered rows to commit once it is delivered.
+ * with the watermark and remembered rows to commit once it is delivered. The rows come through camel-jdbc
+ * ({@link CamelJdbcReader}).
  */
 final class JdbcIncrementalConsumer extends FeedConsumer {
 
     private final JdbcIncrementalEndpoint endpoint;
     private final Duration lookBack;
     private volatile TableQuery query;
-    private CamelJdbcReader reader;
+    private volatile CamelJdbcReader reader;
 
     JdbcIncrementalConsumer(JdbcIncrementalEndpoint endpoint, Processor processor, StateStore state,
             FeedRegistry registry) {
@@ -66,8 +67,8 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        reader = new CamelJdbcReader(endpoint.getCamelContext(), endpoint.getDataSource(), endpoint.getFetchSize(),
-                endpoint.getQueryTimeout());
+        reader = new CamelJdbcReader(endpoint.getCamelContext(), "jdbc-incremental:" + endpoint.getTable(),
+                endpoint.getDataSource(), endpoint.getFetchSize(), endpoint.getQueryTimeout());
         super.doStart();
     }
 
