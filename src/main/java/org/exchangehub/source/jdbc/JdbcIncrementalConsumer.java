@@ -1,6 +1,5 @@
 package org.exchangehub.source.jdbc;
 
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,8 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
     private String countMethod;
     /** Paces the rows read when {@code maxRowsPerSecond} is set; null without a limit. */
     private com.google.common.util.concurrent.RateLimiter pace;
+    /** Reads through camel-jdbc (streaming) on the run's connection. */
+    private volatile CamelJdbcReader reader;
 
     JdbcIncrementalConsumer(JdbcIncrementalEndpoint endpoint, Processor processor, StateStore state,
             FeedRegistry registry) {
@@ -74,40 +76,34 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         // a run's pacing starts afresh: the idle time since the last run earns it no burst
         pace = endpoint.getMaxRowsPerSecond() > 0
                 ? com.google.common.util.concurrent.RateLimiter.create(endpoint.getMaxRowsPerSecond()) : null;
-        try (Connection connection = endpoint.getDataSource().getConnection()) {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            int isolation = connection.getTransactionIsolation();
-            // the count and the read see one snapshot, so that rows changed meanwhile do not tell them apart
-            boolean snapshot = connection.getMetaData()
-                    .supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ);
-            if (snapshot && isolation != Connection.TRANSACTION_REPEATABLE_READ
-                    && isolation != Connection.TRANSACTION_SERIALIZABLE) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            }
-            countMethod = snapshot ? "COUNT(*) over the run's window, in the read's snapshot"
+        // the run's read-only transaction: closing it rolls back, a failing rollback added to the run's failure
+        try (CamelJdbcReader.Run run = reader.begin()) {
+            countMethod = run.snapshot() ? "COUNT(*) over the run's window, in the read's snapshot"
                     : "COUNT(*) over the run's window (the database gives no snapshot: rows changed during the"
                             + " read can differ)";
-            try {
-                TableQuery q = query(connection, sink);
-                if (endpoint.isIncremental()) {
-                    readIncrement(connection, q, sink);
-                } else {
-                    readAll(connection, q, sink);
-                }
-            } catch (Exception e) {
-                // a broken connection fails the rollback too; the reason the run failed is what must be reported
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
+            TableQuery q = query(run.connection(), sink);
+            if (endpoint.isIncremental()) {
+                readIncrement(run, q, sink);
+            } else {
+                readAll(run, q, sink);
             }
-            connection.rollback(); // nothing was written; ends the read-only transaction
-            if (connection.getTransactionIsolation() != isolation) {
-                connection.setTransactionIsolation(isolation); // a pooled connection goes back as it came
-            }
+        } catch (CamelJdbcReader.SourceReadException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        reader = new CamelJdbcReader(endpoint.getCamelContext(), "jdbc-incremental:" + endpoint.getTable(),
+                endpoint.getDataSource(), endpoint.getFetchSize(), endpoint.getQueryTimeout());
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (reader != null) {
+            reader.stop();
         }
     }
 
@@ -158,75 +154,71 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
                 endpoint.isIncremental() ? endpoint.getChangeColumn() : null);
     }
 
-    private void readAll(Connection connection, TableQuery q, BatchSink sink) throws SQLException {
-        long count = count(connection, q.countAll(), null);
-        try (PreparedStatement ps = prepare(connection, q.selectAll()); ResultSet rs = ps.executeQuery()) {
-            SourceLayout layout = new SourceLayout(q.columns());
-            List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
-            long read = 0;
-            while (rs.next() && withinLimit(read)) {
-                gently();
-                Object[] values = values(rs, q.columns().size());
-                batch.add(new SourceRecord(String.valueOf(values[q.keyIndex()]), layout, values));
-                read++;
-                if (batch.size() == endpoint.getBatchSize()) {
-                    sink.deliver(batch, Checkpoint.NONE);
-                    batch = new ArrayList<>(endpoint.getBatchSize());
-                }
-            }
-            if (!batch.isEmpty()) {
+    private void readAll(CamelJdbcReader.Run run, TableQuery q, BatchSink sink) throws Exception {
+        long count = count(run.connection(), q.countAll(), null);
+        Iterator<Object[]> rows = run.rows(q.selectAll(), Map.of(), q.columns().size());
+        SourceLayout layout = new SourceLayout(q.columns());
+        List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
+        long read = 0;
+        while (withinLimit(read) && rows.hasNext()) {
+            gently();
+            Object[] values = rows.next();
+            batch.add(new SourceRecord(String.valueOf(values[q.keyIndex()]), layout, values));
+            read++;
+            if (batch.size() == endpoint.getBatchSize()) {
                 sink.deliver(batch, Checkpoint.NONE);
+                batch = new ArrayList<>(endpoint.getBatchSize());
             }
-            account(sink, count, read, 0, !withinLimit(read));
         }
+        if (!batch.isEmpty()) {
+            sink.deliver(batch, Checkpoint.NONE);
+        }
+        account(sink, count, read, 0, !withinLimit(read));
     }
 
-    private void readIncrement(Connection connection, TableQuery q, BatchSink sink) throws SQLException {
+    private void readIncrement(CamelJdbcReader.Run run, TableQuery q, BatchSink sink) throws Exception {
         Optional<Watermark> stored = stateStore().watermark(feedId());
         Watermark watermark = stored.orElse(null);
         Set<String> seen = Set.of();
-        PreparedStatement ps;
+        Iterator<Object[]> rows;
         long count;
         if (watermark == null) {
-            count = count(connection, q.countAll(), null);
-            ps = prepare(connection, q.selectAll());
+            count = count(run.connection(), q.countAll(), null);
+            rows = run.rows(q.selectAll(), Map.of(), q.columns().size());
         } else {
             LocalDateTime from = watermark.changeTime().minus(lookBack);
             seen = stateStore().seenSince(feedId(), from);
-            count = count(connection, q.countSince(), from);
-            ps = prepare(connection, q.selectSince());
-            ps.setObject(1, from);
+            count = count(run.connection(), q.countSince(), from);
+            rows = run.rows(q.selectSinceNamed(), Map.of(TableQuery.SINCE, from), q.columns().size());
         }
         long skipped = 0;
-        try (ps; ResultSet rs = ps.executeQuery()) {
-            SourceLayout layout = new SourceLayout(q.columns());
-            List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
-            List<LocalDateTime> times = new ArrayList<>(endpoint.getBatchSize());
-            long read = 0;
-            while (rs.next() && withinLimit(read)) {
-                gently();
-                Object[] values = values(rs, q.columns().size());
-                LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
-                String key = String.valueOf(values[q.keyIndex()]);
-                if (changed != null && !seen.isEmpty() && seen.contains(key + '\u0000' + changed)) {
-                    skipped++;
-                    continue; // inside the look-back window and already delivered
-                }
-                values[q.changeIndex()] = changed;
-                batch.add(new SourceRecord(key, layout, values));
-                times.add(changed);
-                read++;
-                if (batch.size() == endpoint.getBatchSize()) {
-                    watermark = deliver(sink, batch, times, watermark);
-                    batch = new ArrayList<>(endpoint.getBatchSize());
-                    times = new ArrayList<>(endpoint.getBatchSize());
-                }
+        SourceLayout layout = new SourceLayout(q.columns());
+        List<SourceRecord> batch = new ArrayList<>(endpoint.getBatchSize());
+        List<LocalDateTime> times = new ArrayList<>(endpoint.getBatchSize());
+        long read = 0;
+        while (withinLimit(read) && rows.hasNext()) {
+            gently();
+            Object[] values = rows.next();
+            LocalDateTime changed = toLocalDateTime(values[q.changeIndex()]);
+            String key = String.valueOf(values[q.keyIndex()]);
+            if (changed != null && !seen.isEmpty() && seen.contains(key + '\u0000' + changed)) {
+                skipped++;
+                continue; // inside the look-back window and already delivered
             }
-            if (!batch.isEmpty()) {
-                deliver(sink, batch, times, watermark);
+            values[q.changeIndex()] = changed;
+            batch.add(new SourceRecord(key, layout, values));
+            times.add(changed);
+            read++;
+            if (batch.size() == endpoint.getBatchSize()) {
+                watermark = deliver(sink, batch, times, watermark);
+                batch = new ArrayList<>(endpoint.getBatchSize());
+                times = new ArrayList<>(endpoint.getBatchSize());
             }
-            account(sink, count, read, skipped, !withinLimit(read));
         }
+        if (!batch.isEmpty()) {
+            deliver(sink, batch, times, watermark);
+        }
+        account(sink, count, read, skipped, !withinLimit(read));
     }
 
     /** Delivers a batch with the watermark it reaches and the rows to remember; returns the new watermark. */
@@ -272,22 +264,6 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         ps.setFetchSize(endpoint.getFetchSize());
         ps.setQueryTimeout(endpoint.getQueryTimeout());
         return ps;
-    }
-
-    private static Object[] values(ResultSet rs, int count) throws SQLException {
-        Object[] values = new Object[count];
-        for (int i = 0; i < count; i++) {
-            Object v = rs.getObject(i + 1);
-            if (v instanceof java.sql.Timestamp ts) {
-                v = ts.toLocalDateTime();
-            } else if (v instanceof java.sql.Date d) {
-                v = d.toLocalDate();
-            } else if (v instanceof Clob clob) {
-                v = clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
-            }
-            values[i] = v;
-        }
-        return values;
     }
 
     /** The change time as the source's local clock, truncated to microseconds (what every store keeps). */

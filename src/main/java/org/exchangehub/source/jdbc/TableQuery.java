@@ -19,6 +19,9 @@ import java.util.Set;
  */
 final class TableQuery {
 
+    /** The name of {@link #selectSinceNamed()}'s bind parameter. */
+    static final String SINCE = "since";
+
     private final List<String> columns;
     private final String selectAll;
     private final String selectSince;
@@ -139,8 +142,9 @@ final class TableQuery {
             since = null;
         } else {
             String changeQ = q + change + q;
-            all = base + " ORDER BY " + changeQ + ", " + keyQ;
-            since = base + " WHERE " + changeQ + " >= ? ORDER BY " + changeQ + ", " + keyQ;
+            String order = " ORDER BY " + changeQ + ", " + keyQ;
+            all = base + order;
+            since = base + " WHERE " + changeQ + " >= ?" + order;
         }
         return new TableQuery(List.copyOf(selected), all, since, selected.indexOf(key),
                 change == null ? -1 : selected.indexOf(change));
@@ -219,9 +223,21 @@ final class TableQuery {
         return selectAll;
     }
 
-    /** Rows whose change time is at or after the single bind parameter. */
+    /** Rows whose change time is at or after the single positional bind parameter. */
     String selectSince() {
         return selectSince;
+    }
+
+    /**
+     * {@link #selectSince()} with its parameter named {@code :?since}, bound by camel-jdbc from a header (camel-jdbc
+     * fills positional {@code ?} parameters from the message body, which is the SQL itself).
+     */
+    String selectSinceNamed() {
+        if (selectSince == null) {
+            return null;
+        }
+        int bind = selectSince.lastIndexOf(" >= ?");
+        return selectSince.substring(0, bind) + " >= :?" + SINCE + selectSince.substring(bind + " >= ?".length());
     }
 
     /** How many rows the table holds (the source's own count for a full load). */

@@ -8,10 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -19,6 +22,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jdbc.DefaultJdbcPrepareStatementStrategy;
+import org.apache.camel.component.jdbc.JdbcEndpoint;
+import org.apache.camel.component.jdbc.JdbcOutputType;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.exchangehub.feed.Batch;
 import org.exchangehub.feed.FeedConsumer;
@@ -337,6 +343,70 @@ class JdbcIncrementalPostgresTest {
         assertThat(state.watermark(FEED)).contains(new Watermark(T0.plusSeconds(2), "2"));
     }
 
+    @Test
+    void runsReadThroughARegisteredCamelJdbcEndpointThatBindsTheWatermarkAsAParameter() throws Exception {
+        insert(1, T0);
+        insert(2, T0.plusSeconds(10));
+        FeedConsumer feed = start("");
+        JdbcEndpoint jdbc = camelJdbcEndpoint();
+        assertThat(jdbc.getOutputType()).isEqualTo(JdbcOutputType.StreamList);
+        assertThat(jdbc.isUseHeadersAsParameters()).isTrue();
+        assertThat(jdbc.isResetAutoCommit()).isFalse();
+        assertThat(jdbc.getParameters()).containsEntry("fetchSize", "1000").containsEntry("queryTimeout", "300");
+        RecordingStatements statements = new RecordingStatements();
+        jdbc.setPrepareStatementStrategy(statements);
+
+        feed.runNow();
+        insert(3, T0.plusSeconds(20));
+        feed.runNow();
+
+        assertThat(statements.queries).hasSize(2);
+        assertThat(statements.queries.get(0)).doesNotContain("WHERE");
+        assertThat(statements.queries.get(1)).contains("\"updated_at\" >= :?since");
+        assertThat(statements.parameters).containsExactly(List.of(T0.plusSeconds(10).minusMinutes(1))); // run 2 only
+        assertThat(recorder.batches).containsExactly(List.of("1", "2"), List.of("3"));
+    }
+
+    @Test
+    void aLargeTableIsStreamedBatchByBatchWithTheFetchSizeNeverHeldWhole() throws Exception {
+        insert(0, T0);
+        FeedConsumer feed = start("jdbc-incremental:T_ENTERPRISE?dataSource=#src&keyColumn=ID&changeColumn=UPDATED_AT"
+                + "&batchSize=100&fetchSize=50&lookBack=1m&initialDelay=1h");
+        feed.setPipelined(false);
+        feed.runNow();
+        execute("INSERT INTO t_enterprise SELECT i, 'enterprise ' || i, TIMESTAMP '2026-03-01 09:00:00'"
+                + " + i * INTERVAL '1 second' FROM generate_series(1, 10000) AS i");
+        RecordingStatements statements = new RecordingStatements();
+        camelJdbcEndpoint().setPrepareStatementStrategy(statements);
+        List<Integer> cursorRows = new CopyOnWriteArrayList<>();
+        recorder.clear();
+        recorder.onBatch = () -> {
+            PreparedStatement ps = statements.statements.get(0);
+            if (!ps.isClosed()) { // camel-jdbc closes it when the last row is read, before the last batch
+                assertThat(ps.getFetchSize()).isEqualTo(50);
+                assertThat(ps.getConnection().getAutoCommit()).isFalse();
+                cursorRows.add(ps.getResultSet().getRow());
+            }
+        };
+
+        RunRecord run = feed.runNow();
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.rowsRead()).isEqualTo(10_000);
+        assertThat(recorder.batches).hasSize(100).allMatch(batch -> batch.size() == 100);
+        // when batch b is delivered the cursor stands on the row after it (row 0, in the look-back, came first):
+        // the table is read as it is delivered, never ahead of it
+        assertThat(cursorRows).isEqualTo(IntStream.rangeClosed(1, 99).map(b -> b * 100 + 2).boxed().toList());
+        assertThat(state.watermark(FEED)).contains(new Watermark(T0.plusSeconds(10_000), "10000"));
+    }
+
+    private JdbcEndpoint camelJdbcEndpoint() {
+        List<JdbcEndpoint> jdbc = camel.getEndpoints().stream().filter(JdbcEndpoint.class::isInstance)
+                .map(JdbcEndpoint.class::cast).toList();
+        assertThat(jdbc).as("the camel-jdbc endpoint the source reads through").hasSize(1);
+        return jdbc.get(0);
+    }
+
     /** Starts Camel with the source route; {@code uriOrOptions} is a whole URI or options added to the default one. */
     private FeedConsumer start(String uriOrOptions) throws Exception {
         String uri = uriOrOptions.startsWith("jdbc-incremental:") ? uriOrOptions
@@ -404,6 +474,30 @@ class JdbcIncrementalPostgresTest {
         void clear() {
             batches.clear();
             records.clear();
+        }
+    }
+
+    /** camel-jdbc's own statement preparation, remembering each query, its bound values and its statement. */
+    private static final class RecordingStatements extends DefaultJdbcPrepareStatementStrategy {
+
+        final List<String> queries = new CopyOnWriteArrayList<>();
+        final List<List<Object>> parameters = new CopyOnWriteArrayList<>();
+        final List<PreparedStatement> statements = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String prepareQuery(String query, boolean allowNamedParameters) throws SQLException {
+            queries.add(query);
+            return super.prepareQuery(query, allowNamedParameters);
+        }
+
+        @Override
+        public void populateStatement(PreparedStatement ps, Iterator<?> iterator, int expectedParams)
+                throws SQLException {
+            List<Object> values = new ArrayList<>();
+            iterator.forEachRemaining(values::add);
+            parameters.add(values);
+            statements.add(ps);
+            super.populateStatement(ps, values.iterator(), expectedParams);
         }
     }
 
