@@ -1,6 +1,5 @@
 package org.exchangehub.source.http;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -15,7 +14,7 @@ interface Authentication {
 
     Authentication NONE = new Authentication() {
         @Override
-        public void apply(HttpRequest.Builder request) {
+        public void apply(ServiceRequest request) {
         }
 
         @Override
@@ -25,7 +24,7 @@ interface Authentication {
     };
 
     /** Adds the credentials to a request about to be sent. */
-    void apply(HttpRequest.Builder request);
+    void apply(ServiceRequest request);
 
     /**
      * Called when the service answered 401: forgets a cached credential and says whether asking again with a
@@ -43,8 +42,8 @@ interface Authentication {
                 (username + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
         return new Authentication() {
             @Override
-            public void apply(HttpRequest.Builder request) {
-                request.setHeader("Authorization", "Basic " + encoded);
+            public void apply(ServiceRequest request) {
+                request.header("Authorization", "Basic " + encoded);
             }
 
             @Override
@@ -57,8 +56,8 @@ interface Authentication {
     static Authentication bearer(Secret token) {
         return new Authentication() {
             @Override
-            public void apply(HttpRequest.Builder request) {
-                request.setHeader("Authorization", "Bearer " + token.reveal());
+            public void apply(ServiceRequest request) {
+                request.header("Authorization", "Bearer " + token.reveal());
             }
 
             @Override
@@ -71,8 +70,8 @@ interface Authentication {
     static Authentication apiKey(String header, Secret key) {
         return new Authentication() {
             @Override
-            public void apply(HttpRequest.Builder request) {
-                request.setHeader(header, key.reveal());
+            public void apply(ServiceRequest request) {
+                request.header(header, key.reveal());
             }
 
             @Override

@@ -8,8 +8,8 @@ import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.StateStore;
 
 /**
- * What the REST and SOAP source consumers share: the endpoint, and the resilient HTTP client and the
- * authentication built once when the consumer starts.
+ * What the REST and SOAP source consumers share: the endpoint, and the resilient HTTP client (camel-http) and the
+ * authentication built once when the consumer starts; the client's connections close when it stops.
  *
  * @param <E> the endpoint type
  */
@@ -19,6 +19,7 @@ abstract class HttpSourceConsumer<E extends HttpSourceEndpoint> extends FeedCons
     final Clock clock;
     volatile ResilientHttp http;
     volatile Authentication auth;
+    private volatile CamelHttp client;
 
     HttpSourceConsumer(E endpoint, Processor processor, StateStore state, FeedRegistry registry) {
         super(endpoint, processor, state, registry, endpoint.getFeed());
@@ -28,8 +29,19 @@ abstract class HttpSourceConsumer<E extends HttpSourceEndpoint> extends FeedCons
 
     @Override
     protected void doStart() throws Exception {
-        http = endpoint.resilientHttp(endpoint.httpClient());
+        client = endpoint.camelHttp();
+        http = endpoint.resilientHttp(client);
         auth = endpoint.authenticationFor(http, clock);
         super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        CamelHttp stopping = client;
+        client = null;
+        if (stopping != null) {
+            stopping.close();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.exchangehub.source.http;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -251,19 +250,20 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
         TrustStores.context(trustStore, trustStorePassword, trustStoreType);
     }
 
-    /** The HTTP client of this endpoint: HTTP/1.1 (what legacy services speak), time-outs, trust. */
-    HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(duration("connectTimeout", connectTimeout))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(TrustStores.context(trustStore, trustStorePassword, trustStoreType))
-                .build();
+    /**
+     * The HTTP client of this endpoint, on camel-http (HTTP/1.1, what legacy services speak): connectTimeout,
+     * readTimeout and the trust store reach its connection pool. The caller closes it.
+     */
+    CamelHttp camelHttp() {
+        return new CamelHttp(getCamelContext(), uri(), duration("connectTimeout", connectTimeout),
+                duration("readTimeout", readTimeout),
+                TrustStores.parameters(trustStore, trustStorePassword, trustStoreType));
     }
 
-    ResilientHttp resilientHttp(HttpClient client) {
+    ResilientHttp resilientHttp(CamelHttp client) {
         return new ResilientHttp(client, new RetryPolicy(maxRetries, duration("retryInitialDelay", retryInitialDelay),
                 duration("retryMaxDelay", retryMaxDelay), duration("retryMaxElapsed", retryMaxElapsed)),
-                duration("readTimeout", readTimeout), maxRequestsPerSecond);
+                maxRequestsPerSecond);
     }
 
     /** The authentication of the service's requests; a token endpoint shares the retries of {@code http}. */

@@ -1,11 +1,9 @@
 package org.exchangehub.source.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,28 +20,29 @@ import org.slf4j.LoggerFactory;
  * Sends one request of a service pull and gets its whole answer, retrying what is worth retrying: 5xx, 429
  * (after the server's {@code Retry-After}), time-outs and refused connections, within the {@link RetryPolicy}.
  * A 401 fails at once with a message naming the authentication method, unless a token can be renewed; other
- * 4xx fail at once. Log lines name the request, never a header or body.
+ * 4xx fail at once. Log lines name the request, never a header or body. The requests go out through
+ * {@link CamelHttp} (camel-http).
  */
 final class ResilientHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResilientHttp.class);
 
-    private final HttpClient client;
+    private final CamelHttp client;
     private final RetryPolicy policy;
     private final Duration readTimeout;
     /** Paces the requests when the feed sets {@code maxRequestsPerSecond}; null without a limit. */
     private final double maxRequestsPerSecond;
     private volatile com.google.common.util.concurrent.RateLimiter pace;
 
-    ResilientHttp(HttpClient client, RetryPolicy policy, Duration readTimeout) {
-        this(client, policy, readTimeout, 0);
+    ResilientHttp(CamelHttp client, RetryPolicy policy) {
+        this(client, policy, 0);
     }
 
     /** @param maxRequestsPerSecond most requests sent per second, retries included; 0 for no limit */
-    ResilientHttp(HttpClient client, RetryPolicy policy, Duration readTimeout, double maxRequestsPerSecond) {
+    ResilientHttp(CamelHttp client, RetryPolicy policy, double maxRequestsPerSecond) {
         this.client = client;
         this.policy = policy;
-        this.readTimeout = readTimeout;
+        this.readTimeout = client.readTimeout();
         this.maxRequestsPerSecond = maxRequestsPerSecond;
         startRun();
     }
@@ -62,14 +62,14 @@ final class ResilientHttp {
      *                   (a SOAP Fault arrives as a 500)
      * @return the response: 2xx, or an error status that {@code definitive} accepted
      */
-    HttpResponse<byte[]> send(String what, Supplier<HttpRequest.Builder> request, Authentication auth,
-            Predicate<HttpResponse<byte[]>> definitive) {
+    ServiceResponse send(String what, Supplier<ServiceRequest> request, Authentication auth,
+            Predicate<ServiceResponse> definitive) {
         long started = System.nanoTime();
         boolean renewed = false;
         int retry = 0;
         while (true) {
-            HttpRequest.Builder builder = request.get().timeout(readTimeout);
-            auth.apply(builder);
+            ServiceRequest attempt = request.get();
+            auth.apply(attempt);
             String failure;
             Duration retryAfter = null;
             try {
@@ -77,7 +77,7 @@ final class ResilientHttp {
                 if (paced != null) {
                     paced.acquire();
                 }
-                HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                ServiceResponse response = client.send(attempt);
                 int status = response.statusCode();
                 if (status / 100 == 2 || (status >= 400 && definitive.test(response))) {
                     return response;
@@ -103,15 +103,17 @@ final class ResilientHttp {
             } catch (javax.net.ssl.SSLHandshakeException e) {
                 throw new HttpSourceException(what + " failed the TLS handshake (" + e.getMessage() + "); if the"
                         + " service's certificate comes from a government or private CA, give its CA in trustStore", e);
-            } catch (HttpTimeoutException e) {
-                failure = "no answer within readTimeout " + readTimeout.toMillis() + " ms";
-            } catch (ConnectException e) {
+            } catch (ConnectException | ConnectTimeoutException e) {
                 failure = "connection failed (" + e.getClass().getSimpleName() + ")";
+            } catch (SocketTimeoutException e) {
+                failure = "no answer within readTimeout " + readTimeout.toMillis() + " ms";
+            } catch (InterruptedIOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new HttpSourceException(what + " was interrupted", e);
+                }
+                failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpSourceException(what + " was interrupted", e);
             }
             retry++;
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -141,8 +143,8 @@ final class ResilientHttp {
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::trim).flatMap(v -> {
+    static Optional<Duration> retryAfter(ServiceResponse response) {
+        return response.firstHeader("Retry-After").map(String::trim).flatMap(v -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
             } catch (NumberFormatException notSeconds) {

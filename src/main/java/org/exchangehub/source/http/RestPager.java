@@ -3,8 +3,6 @@ package org.exchangehub.source.http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,11 +96,9 @@ final class RestPager {
         String body = post ? body(params) : null;
         String what = (post ? "POST " : "GET ") + uri;
         URI target = uri;
-        HttpResponse<byte[]> response = http.send(what, () -> {
-            HttpRequest.Builder b = HttpRequest.newBuilder(target).header("Accept", "application/json");
-            return post ? b.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)) : b.GET();
-        }, auth, r -> false);
+        ServiceResponse response = http.send(what, () -> (post
+                ? ServiceRequest.post(target, body).header("Content-Type", "application/json")
+                : ServiceRequest.get(target)).header("Accept", "application/json"), auth, r -> false);
         pages++;
         JsonNode root;
         try {
@@ -130,7 +126,7 @@ final class RestPager {
         return reportedTotal;
     }
 
-    private void advance(JsonNode root, HttpResponse<byte[]> response, URI uri, int count) {
+    private void advance(JsonNode root, ServiceResponse response, URI uri, int count) {
         switch (paging) {
             case PAGE, OFFSET -> {
                 offset += count;
@@ -166,8 +162,8 @@ final class RestPager {
         }
     }
 
-    private static String linkHeader(HttpResponse<?> response) {
-        for (String value : response.headers().allValues("Link")) {
+    private static String linkHeader(ServiceResponse response) {
+        for (String value : response.allHeaders("Link")) {
             Matcher m = LINK_NEXT.matcher(value);
             if (m.find()) {
                 return m.group(1);

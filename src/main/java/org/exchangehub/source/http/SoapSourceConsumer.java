@@ -1,8 +1,6 @@
 package org.exchangehub.source.http;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,11 +90,10 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
             String body = endpoint.template().render(values);
             URI uri = endpoint.uri();
             String what = "POST " + uri + " (page " + page + ")";
-            HttpResponse<byte[]> response = http.send(what, () -> {
-                HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-                endpoint.version().headers(b, endpoint.getSoapAction());
-                return b;
+            ServiceResponse response = http.send(what, () -> {
+                ServiceRequest request = ServiceRequest.post(uri, body);
+                endpoint.version().headers(request, endpoint.getSoapAction());
+                return request;
             }, auth, SoapSourceConsumer::isFault);
             pages++;
             Document document;
@@ -122,7 +119,7 @@ final class SoapSourceConsumer extends HttpSourceConsumer<SoapSourceEndpoint> {
     }
 
     /** A 500 carrying a SOAP Fault is the service's final answer, not a transient error. */
-    private static boolean isFault(HttpResponse<byte[]> response) {
+    private static boolean isFault(ServiceResponse response) {
         if (response.statusCode() != 500) {
             return false;
         }

@@ -1,7 +1,5 @@
 package org.exchangehub.source.http;
 
-import java.net.http.HttpRequest;
-
 /** SOAP 1.1 and 1.2: their envelope namespaces and how each carries the action and content type. */
 enum SoapVersion {
     V1_1("http://schemas.xmlsoap.org/soap/envelope/"),
@@ -26,7 +24,7 @@ enum SoapVersion {
     }
 
     /** Sets the content type and the action the way this version wants them. */
-    void headers(HttpRequest.Builder request, String action) {
+    void headers(ServiceRequest request, String action) {
         boolean hasAction = action != null && !action.isBlank();
         if (this == V1_1) {
             request.header("Content-Type", "text/xml; charset=utf-8");

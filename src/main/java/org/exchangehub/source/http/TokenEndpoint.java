@@ -3,8 +3,6 @@ package org.exchangehub.source.http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,11 +42,11 @@ final class TokenEndpoint implements Authentication {
     }
 
     @Override
-    public synchronized void apply(HttpRequest.Builder request) {
+    public synchronized void apply(ServiceRequest request) {
         if (token == null || (renewAt != null && !clock.instant().isBefore(renewAt))) {
             fetch();
         }
-        request.setHeader("Authorization", "Bearer " + token.reveal());
+        request.header("Authorization", "Bearer " + token.reveal());
     }
 
     @Override
@@ -68,10 +66,9 @@ final class TokenEndpoint implements Authentication {
             form.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
         }
         Instant requestedAt = clock.instant();
-        HttpResponse<byte[]> response = http.send("POST " + tokenUrl, () -> HttpRequest.newBuilder(tokenUrl)
+        ServiceResponse response = http.send("POST " + tokenUrl, () -> ServiceRequest.post(tokenUrl, form.toString())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())), client, r -> false);
+                .header("Accept", "application/json"), client, r -> false);
         JsonNode body;
         try {
             body = JSON.readTree(response.body());

@@ -9,6 +9,9 @@ import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.exchangehub.config.Secret;
 
 /**
@@ -20,6 +23,28 @@ final class TrustStores {
     private TrustStores() {
     }
 
+    /**
+     * The trust store as camel-http's {@link SSLContextParameters}, or null for the JVM's default trust.
+     * {@link #context} reads the same file first, so that a wrong path or password stops the route naming the option.
+     */
+    static SSLContextParameters parameters(String trustStore, Secret password, String type) {
+        if (trustStore == null || trustStore.isBlank()) {
+            return null;
+        }
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + Path.of(trustStore.trim()).toAbsolutePath());
+        store.setType(type);
+        if (!password.isEmpty()) {
+            store.setPassword(password.reveal());
+        }
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(store);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(trust);
+        return parameters;
+    }
+
+    /** The trust as a JDK {@link SSLContext}; it checks that the trust store can be read. */
     static SSLContext context(String trustStore, Secret password, String type) {
         if (trustStore == null || trustStore.isBlank()) {
             try {

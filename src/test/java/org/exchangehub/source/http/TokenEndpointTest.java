@@ -3,12 +3,11 @@ package org.exchangehub.source.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.impl.DefaultCamelContext;
 import org.exchangehub.config.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,25 +19,31 @@ class TokenEndpointTest {
     private final AtomicInteger issued = new AtomicInteger();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
     private final TokenEndpoint tokens;
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final CamelHttp client;
 
     TokenEndpointTest() throws Exception {
         server = StubServer.http().on("/token", r -> StubServer.Response.json(
                 "{\"access_token\":\"t" + issued.incrementAndGet() + "\",\"expires_in\":300}"));
-        ResilientHttp http = new ResilientHttp(HttpClient.newHttpClient(),
-                new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)),
-                Duration.ofSeconds(5));
+        camel.start();
+        client = new CamelHttp(camel, URI.create(server.url("/token")), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                null);
+        ResilientHttp http = new ResilientHttp(client,
+                new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)));
         tokens = new TokenEndpoint(URI.create(server.url("/token")), "hub", Secret.of("pw"), null, http, clock);
     }
 
     @AfterEach
     void stop() {
+        client.close();
+        camel.stop();
         server.close();
     }
 
     private String authorization() {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1/"));
-        tokens.apply(b);
-        return b.build().headers().firstValue("Authorization").orElseThrow();
+        ServiceRequest request = ServiceRequest.get(URI.create("http://127.0.0.1/"));
+        tokens.apply(request);
+        return request.header("Authorization");
     }
 
     @Test
