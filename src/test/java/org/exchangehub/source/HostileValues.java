@@ -20,6 +20,14 @@ public final class HostileValues {
         return TEXT;
     }
 
+    /** {@link #TEXT}, {@link #CONTROLS} and a {@link #megabyte()}: what a source that holds any text must pass as is. */
+    public static List<String> anyText() {
+        List<String> all = new java.util.ArrayList<>(TEXT);
+        all.add(CONTROLS);
+        all.add(megabyte());
+        return all;
+    }
+
     /** A text of {@code length} characters that are not all the same (so that a cut or a shift shows). */
     public static String longValue(int length) {
         StringBuilder sb = new StringBuilder(length);

@@ -7,7 +7,6 @@ import static org.exchangehub.source.file.Persons.HUANG;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +15,7 @@ import org.exchangehub.source.HostileValues;
 import org.exchangehub.state.QuarantineRecord;
 import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,24 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile values in a CSV drop, through the whole hub to the lake: injections, a megabyte and control characters
  * arrive byte-for-byte; bytes that are not GBK make their line a malformed reject and the other lines are delivered.
  */
-class HostileFileInputTest {
-
-    @TempDir
-    Path tmp;
-
-    private TestHub hub;
-    private Path drop;
-
-    @BeforeEach
-    void start() throws Exception {
-        drop = Files.createDirectories(tmp.resolve("drop"));
-        hub = new TestHub(tmp.resolve("lake"));
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+class HostileFileInputTest extends LocalDropHubTest {
 
     /** Chen with {@code address} (quoted as CSV does) and Huang with an ordinary one, dropped as GBK. */
     private RunRecord runWithChensAddress(String address, String extra) throws Exception {

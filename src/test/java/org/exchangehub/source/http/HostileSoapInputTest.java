@@ -20,25 +20,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileSoapInputTest extends StubServerFeedTest {
 
     private static final String PATH = "/ws/enrolments";
-    private static final String NS = "urn:test:hrss:v1";
-    private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
 
     HostileSoapInputTest() throws Exception {
         super(StubServer.http());
     }
 
     private FeedHarness feed() throws Exception {
-        feed = new FeedHarness("soap-source:" + server.url(PATH) + "?requestTemplate=classpath:http/enrolments-request.xml"
-                + "&pageSize=2&namespaces=hr=" + NS + "&recordPath=//hr:enrolment&keyField=id&changeField=updatedAt"
-                + "&initialSince=2026-01-01T00:00:00&maxRetries=0");
+        feed = new FeedHarness("soap-source:" + server.url(PATH)
+                + "?requestTemplate=classpath:http/enrolments-request.xml&pageSize=2&namespaces=hr=" + SoapSourceTest.NS
+                + "&recordPath=//hr:enrolment&keyField=id&changeField=updatedAt&initialSince=2026-01-01T00:00:00"
+                + "&maxRetries=0");
         return feed;
     }
 
     /** A response whose envelope may start with {@code prolog} (a DOCTYPE) and holds {@code enrolments}. */
     private static StubServer.Response response(String prolog, String enrolments) {
         return new StubServer.Response(200, "text/xml", "<?xml version=\"1.0\"?>" + prolog + "<e:Envelope xmlns:e=\""
-                + SOAP11 + "\"><e:Body><x:R xmlns:x=\"" + NS + "\">" + enrolments + "</x:R></e:Body></e:Envelope>",
-                Map.of());
+                + SoapSourceTest.SOAP11 + "\"><e:Body><x:R xmlns:x=\"" + SoapSourceTest.NS + "\">" + enrolments
+                + "</x:R></e:Body></e:Envelope>", Map.of());
     }
 
     private static String enrolment(int i, String escapedName) {
