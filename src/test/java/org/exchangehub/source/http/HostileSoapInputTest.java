@@ -94,4 +94,22 @@ class HostileSoapInputTest extends StubServerFeedTest {
         assertThat(feed.keys()).containsExactly("E1");
         assertThat(feed.records().get(0).get("name")).isEqualTo("姓名1");
     }
+
+    /** XML 1.0 has no NUL or most control characters, even as references: the page is not XML and the run fails. */
+    @Test
+    void aControlCharacterReferenceMakesThePageNotXmlFailingTheRunWithTheReasonAndTheNextGoodRunSucceeds()
+            throws Exception {
+        AtomicReference<String> name = new AtomicReference<>("a&#1;b");
+        server.on(PATH, r -> response("", firstPage(r) ? enrolment(1, name.get()) + enrolment(2, "姓名2") : ""));
+        feed();
+
+        RunRecord hostile = feed.run();
+        name.set("姓名1");
+        RunRecord next = feed.run();
+
+        assertThat(hostile.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(hostile.error()).contains("did not answer well-formed").contains("invalid XML character");
+        assertThat(next.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(feed.keys()).containsExactly("E1", "E2");
+    }
 }
