@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Walks the pages of one run of a REST source: builds each page's request in the configured paging style,
  * sends it through {@link ResilientHttp}, and hands back the page's records array. Only the current page is
- * held; paging ends at an empty page, at the total, or when the service gives no further cursor or link.
+ * held; paging ends at an empty page, at the total, or when the service gives no further cursor or link. A cursor
+ * or next link seen before in the run fails it (the paging would never end), and so does a next link off the
+ * configured service's scheme, host and port (the hub never follows a service to another host).
  */
 final class RestPager {
 
@@ -44,6 +48,8 @@ final class RestPager {
     private String cursor;
     private URI nextUrl;
     private boolean done;
+    /** The cursors and page URLs this run has asked for: one short string a page, to refuse a loop. */
+    private final Set<String> seen = new HashSet<>();
 
     RestPager(RestSourceEndpoint endpoint, ResilientHttp http, Authentication auth, Increment increment) {
         this.endpoint = endpoint;
@@ -96,6 +102,7 @@ final class RestPager {
         String body = post ? body(params) : null;
         String what = (post ? "POST " : "GET ") + uri;
         URI target = uri;
+        seen.add(uri.toString());
         ServiceResponse response = http.send(what, () -> (post
                 ? ServiceRequest.post(target, body).header("Content-Type", "application/json")
                 : ServiceRequest.get(target)).header("Accept", "application/json"), auth, r -> false);
@@ -146,6 +153,10 @@ final class RestPager {
                 if (next != null && next.equals(cursor)) {
                     throw new HttpSourceException(uri + " gave the same cursor again; the paging would never end");
                 }
+                if (next != null && !seen.add("cursor:" + next)) {
+                    throw new HttpSourceException(uri + " gave cursor '" + next + "', which an earlier page of this"
+                            + " run gave; the paging would never end");
+                }
                 cursor = next;
                 done = next == null;
             }
@@ -155,11 +166,38 @@ final class RestPager {
                 if (next != null && next.equals(uri)) {
                     throw new HttpSourceException(uri + " links to itself as the next page; the paging would never end");
                 }
+                if (next != null && !sameService(next)) {
+                    throw new HttpSourceException(uri + " links its next page to " + next + ", off the configured"
+                            + " service " + origin(endpoint.uri()) + "; the hub follows next links only on the service's"
+                            + " own scheme, host and port");
+                }
+                if (next != null && seen.contains(next.toString())) {
+                    throw new HttpSourceException(uri + " links back to " + next + ", a page this run has already"
+                            + " read; the paging would never end");
+                }
                 nextUrl = next;
                 done = next == null;
             }
             case NONE -> done = true;
         }
+    }
+
+    private boolean sameService(URI next) {
+        URI service = endpoint.uri();
+        return service.getScheme().equalsIgnoreCase(String.valueOf(next.getScheme()))
+                && service.getHost().equalsIgnoreCase(String.valueOf(next.getHost()))
+                && port(service) == port(next);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
+    }
+
+    private static String origin(URI u) {
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
     }
 
     private static String linkHeader(ServiceResponse response) {

@@ -54,7 +54,8 @@ public final class RestSourceEndpoint extends HttpSourceEndpoint {
     private String cursorPath;
 
     @UriParam(description = "The JSON path of the next page's URL (paging=next-link), e.g. links.next; the Link"
-            + " header's rel=next when empty.")
+            + " header's rel=next when empty. A link off the url's scheme, host and port, or back to a page already"
+            + " read, fails the run.")
     private String nextLinkPath;
 
     @UriParam(description = "The parameter that carries the watermark (e.g. updatedSince); the source is a full"

@@ -23,20 +23,26 @@ import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.apache.ftpserver.ftplet.UserManager;
+import org.exchangehub.state.RunRecord;
+import org.exchangehub.state.RunStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real FTP server whose listing of the drop folder also names {@code ../x} and {@code ../x.ok} (as a hostile or
- * broken server might): the source refuses them and touches nothing outside the folder.
+ * A real FTP server whose listing of the drop folder also names files outside it ({@code ../x}, {@code /x}, names
+ * with line breaks, as a hostile or broken server might): the source refuses them, touches nothing outside the
+ * folder, and the run delivers the real drop.
  */
 class HostileFtpListingTest {
 
     @TempDir
     Path tmp;
 
+    private final List<String> hostileNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The source's log lines about listing entries during the run. */
+    private final List<String> refusals = new ArrayList<>();
     private FtpServer server;
     private int port;
     private TestHub hub;
@@ -81,21 +87,63 @@ class HostileFtpListingTest {
 
     @Test
     void dotDotEntriesAreRefusedAndNothingOutsideTheFolderIsReadOrMoved() throws Exception {
+        RunRecord run = runListingAlso("../x", "../x.ok");
+
+        assertOnlyTheDropIsDeliveredAndNothingOutsideIsTouched(run);
+        assertThat(refusals).contains("Refused a listing entry that is not a plain file name in the drop folder: '../x'");
+    }
+
+    @Test
+    void absolutePathEntriesAreRefusedAndNothingOutsideTheFolderIsReadOrMoved() throws Exception {
+        RunRecord run = runListingAlso("/x", "/x.ok");
+
+        assertOnlyTheDropIsDeliveredAndNothingOutsideIsTouched(run);
+        assertThat(refusals).contains("Refused a listing entry that is not a plain file name in the drop folder: '/x'",
+                "Refused a listing entry that is not a plain file name in the drop folder: '/x.ok'");
+    }
+
+    @Test
+    void entriesWithLineBreaksInTheirNamesAreNeitherReadNorMovedAndTheRunDeliversTheDrop() throws Exception {
+        RunRecord run = runListingAlso("x\n.csv", "x\n.csv.ok", "../x\r\n.csv", "../x\r\n.csv.ok");
+
+        assertOnlyTheDropIsDeliveredAndNothingOutsideIsTouched(run);
+    }
+
+    /** Drops HJRK_1.csv and runs the hub once while the listing of /hukou also names {@code names}. */
+    private RunRecord runListingAlso(String... names) throws Exception {
+        hostileNames.addAll(List.of(names));
         Persons.drop(drop, "HJRK_1.csv", Persons.csv(), Persons.GBK);
         hub.start("file-drop:ftp?host=127.0.0.1&port=" + port + "&username=hub&password=s3cret&directory=/hukou"
                 + "&format=csv&charset=GBK&workDirectory=" + tmp.resolve("work"));
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(Readiness.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            return hub.run();
+        } finally {
+            log.detachAppender(lines);
+            lines.list.forEach(e -> refusals.add(e.getFormattedMessage()));
+        }
+    }
 
-        hub.run();
-
+    private void assertOnlyTheDropIsDeliveredAndNothingOutsideIsTouched(RunRecord run) throws Exception {
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(hub.lake()).extracting(r -> r.get("_source_key"))
                 .containsExactly("HJRK_1.csv:2", "HJRK_1.csv:3", "HJRK_1.csv:4");
         assertThat(home.resolve("x")).hasContent("outside the drop folder");
         assertThat(home.resolve("x.ok")).exists();
+        try (var left = Files.list(home)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("hukou", "x", "x.ok");
+        }
         assertThat(drop.resolve("done")).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("x"));
+        assertThat(drop.resolve("done/HJRK_1.csv")).exists();
     }
 
-    /** A file system whose listing of /hukou adds entries named ../x and ../x.ok. */
-    private static org.apache.ftpserver.ftplet.FileSystemFactory hostile(NativeFileSystemFactory real) {
+    /** A file system whose listing of /hukou adds {@link #hostileNames}, each the real /x or (for .ok) /x.ok. */
+    private org.apache.ftpserver.ftplet.FileSystemFactory hostile(NativeFileSystemFactory real) {
         return user -> {
             FileSystemView view = real.createFileSystemView(user);
             return new FileSystemView() {
@@ -116,8 +164,9 @@ class HostileFtpListingTest {
                         @Override
                         public List<? extends FtpFile> listFiles() {
                             List<FtpFile> files = new ArrayList<>(f.listFiles());
-                            files.add(renamed(outside, "../x"));
-                            files.add(renamed(outsideMarker, "../x.ok"));
+                            for (String name : hostileNames) {
+                                files.add(renamed(name.endsWith(".ok") ? outsideMarker : outside, name));
+                            }
                             return files;
                         }
                     };

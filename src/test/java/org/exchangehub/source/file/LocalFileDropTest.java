@@ -12,33 +12,13 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.exchangehub.state.RunRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The file-drop source on a local folder: charsets, completeness rules and XML. */
-class LocalFileDropTest {
+class LocalFileDropTest extends LocalDropHubTest {
 
     /** 𠮷 (U+20BB7), a name character outside the BMP: four bytes in GB18030, not in GBK at all. */
     private static final String RARE_NAME = "\uD842\uDFB7祥";
-
-    @TempDir
-    Path tmp;
-
-    private TestHub hub;
-    private Path drop;
-
-    @BeforeEach
-    void start() throws Exception {
-        drop = Files.createDirectories(tmp.resolve("drop"));
-        hub = new TestHub(tmp.resolve("lake"));
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
 
     private String uri(String extra) {
         return "file-drop:file?directory=" + drop + extra;

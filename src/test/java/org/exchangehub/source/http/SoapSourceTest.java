@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class SoapSourceTest extends StubServerFeedTest {
 
     private static final String PATH = "/ws/enrolments";
-    private static final String NS = "urn:test:hrss:v1";
-    private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String NS = "urn:test:hrss:v1";
+    static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     private static final String OPTIONS = "?requestTemplate=classpath:http/enrolments-request.xml&pageSize=2"
             + "&namespaces=hr=" + NS + "&recordPath=//hr:enrolment&keyField=id&changeField=updatedAt"

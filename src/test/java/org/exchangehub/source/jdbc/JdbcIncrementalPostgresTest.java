@@ -18,7 +18,6 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,14 +36,12 @@ import org.exchangehub.state.StateStore;
 import org.exchangehub.state.Watermark;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Incremental runs against a real PostgreSQL (embedded, one server for the class): order, batches, the
+ * Incremental runs against a real PostgreSQL (embedded, {@link SharedPostgres}): order, batches, the
  * watermark with ties and the look-back window, failed batches, full loads and the per-run row limit. Runs are
  * driven with {@link FeedConsumer#runNow()}; the state store is H2 migrated by Flyway, as in a test hub.
  */
@@ -53,26 +50,14 @@ class JdbcIncrementalPostgresTest {
     private static final String FEED = "test.enterprises";
     private static final LocalDateTime T0 = LocalDateTime.of(2026, 3, 1, 9, 0, 0);
 
-    private static EmbeddedPostgres postgres;
-
     private DataSource source;
     private StateStore state;
     private DefaultCamelContext camel;
     private final Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
     @BeforeEach
     void createTableAndState() throws SQLException {
-        source = postgres.getPostgresDatabase();
+        source = SharedPostgres.database();
         execute("DROP TABLE IF EXISTS t_enterprise");
         execute("CREATE TABLE t_enterprise (id BIGINT PRIMARY KEY, name VARCHAR(100), updated_at TIMESTAMP)");
         JdbcDataSource h2 = new JdbcDataSource();
