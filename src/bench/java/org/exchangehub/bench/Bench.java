@@ -122,7 +122,9 @@ public final class Bench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, text);
         System.out.println("bench: written to " + out);
-        clean(work);
+        if (!Boolean.getBoolean("bench.keep")) {
+            clean(work);
+        }
         System.exit(0); // the embedded servers' non-daemon threads are gone; don't wait for stray pools
     }
 

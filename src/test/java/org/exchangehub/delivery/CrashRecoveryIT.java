@@ -109,7 +109,7 @@ class CrashRecoveryIT {
         List<String[]> out = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = duck.createStatement();
-             ResultSet rs = st.executeQuery("SELECT uscc, _record_hash FROM read_parquet('"
+             ResultSet rs = st.executeQuery("SELECT uscc, lower(hex(_record_hash)) FROM read_parquet('"
                      + dir.resolve("lake").toString().replace("'", "''") + "/legal_entity/*/*.parquet')")) {
             while (rs.next()) {
                 out.add(new String[] {rs.getString(1), rs.getString(2)});

@@ -34,9 +34,15 @@ public final class LakeEndpoint extends DefaultEndpoint {
                     + "<root>/<dataset>/_receipts/. A relative path is resolved against the working directory.")
     private String root = "data/lake";
 
-    @UriParam(label = "producer", defaultValue = "SNAPPY", enums = "SNAPPY,ZSTD,GZIP,UNCOMPRESSED",
+    @UriParam(label = "producer", defaultValue = "ZSTD", enums = "SNAPPY,ZSTD,GZIP,UNCOMPRESSED",
             description = "Parquet compression codec of every column chunk.")
     private String compression = LakeOptions.DEFAULT_COMPRESSION.name();
+
+    @UriParam(label = "producer,advanced", defaultValue = "BINARY", enums = "BINARY,HEX",
+            description = "How _record_hash is stored: BINARY, the digest's 32 bytes (read the hex string with "
+                    + "lower(hex(_record_hash))); HEX, the 64-character string, for a lake that already holds files "
+                    + "written that way.")
+    private String recordHash = LakeOptions.DEFAULT_RECORD_HASH.name();
 
     @UriParam(label = "producer,advanced", defaultValue = "134217728",
             description = "Target row group size in bytes; Parquet buffers one row group in memory while writing.")
@@ -80,7 +86,8 @@ public final class LakeEndpoint extends DefaultEndpoint {
             throw new ConfigException(getEndpointUri(), "zone", zone, "unknown time zone",
                     "use a region id such as Asia/Shanghai or UTC");
         }
-        return new LakeOptions(codec, rowGroupSize, zoneId);
+        return new LakeOptions(codec, rowGroupSize, zoneId,
+                RecordHashFormat.parse(getEndpointUri(), "recordHash", recordHash));
     }
 
     public String getName() {
@@ -105,6 +112,14 @@ public final class LakeEndpoint extends DefaultEndpoint {
 
     public void setCompression(String compression) {
         this.compression = compression;
+    }
+
+    public String getRecordHash() {
+        return recordHash;
+    }
+
+    public void setRecordHash(String recordHash) {
+        this.recordHash = recordHash;
     }
 
     public long getRowGroupSize() {

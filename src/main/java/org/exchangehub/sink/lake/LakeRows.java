@@ -28,7 +28,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads a lake file back, row by row, as the columns in file order with Java values: text, {@link LocalDate},
- * {@link BigDecimal}, {@link Instant} ({@code _extracted_at}), {@link LocalDateTime} ({@code _change_time}) or null.
+ * {@link BigDecimal}, {@link Instant} ({@code _extracted_at}), {@link LocalDateTime} ({@code _change_time}) or null;
+ * {@code _record_hash} as its 64 hex characters whether the file stores the text or the digest's bytes.
  * For the hub's own tools (the decrypt command), streaming one row group at a time.
  */
 public final class LakeRows {
@@ -84,6 +85,8 @@ public final class LakeRows {
         }
         return switch (type.getPrimitiveTypeName()) {
             case BINARY -> g.getString(i, 0);
+            // the record hash stored as the digest's bytes: given back as the hex string it was
+            case FIXED_LEN_BYTE_ARRAY -> java.util.HexFormat.of().formatHex(g.getBinary(i, 0).getBytes());
             case INT32 -> g.getInteger(i, 0);
             case INT64 -> g.getLong(i, 0);
             case BOOLEAN -> g.getBoolean(i, 0);

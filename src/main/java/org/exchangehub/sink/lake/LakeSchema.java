@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.parquet.io.api.Binary;
@@ -30,6 +31,9 @@ final class LakeSchema {
     static final String RECORD_HASH = "_record_hash";
     static final String CHANGE_TIME = "_change_time";
 
+    /** Bytes of a SHA-256 digest. */
+    static final int DIGEST_BYTES = 32;
+
     /** Largest decimal precision stored as INT64 (Parquet's rule). */
     private static final int MAX_INT64_PRECISION = 18;
 
@@ -44,9 +48,11 @@ final class LakeSchema {
     private final boolean[] required;
     private final ValueWriter[] writers;
     private final List<String> dictionaryColumns = new java.util.ArrayList<>();
+    private final boolean binaryHash;
 
-    private LakeSchema(Dataset dataset) {
+    private LakeSchema(Dataset dataset, RecordHashFormat recordHash) {
         this.dataset = dataset;
+        this.binaryHash = recordHash == RecordHashFormat.BINARY;
         List<FieldSpec> fields = dataset.fields();
         int n = fields.size();
         names = new String[n];
@@ -87,7 +93,12 @@ final class LakeSchema {
         builder.required(PrimitiveTypeName.INT64)
                 .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
                 .named(EXTRACTED_AT);
-        builder.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RECORD_HASH);
+        if (binaryHash) {
+            // the digest's 32 bytes: a digest is random, so this column is the one no codec shrinks
+            builder.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(DIGEST_BYTES).named(RECORD_HASH);
+        } else {
+            builder.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(RECORD_HASH);
+        }
         // the department's wall-clock change time: a local timestamp (not adjusted to UTC), null where none
         builder.optional(PrimitiveTypeName.INT64)
                 .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS))
@@ -96,8 +107,19 @@ final class LakeSchema {
         dictionaryColumns.addAll(List.of(DATASET, SOURCE, RUN_ID, EXTRACTED_AT));
     }
 
-    static LakeSchema of(Dataset dataset) {
-        return new LakeSchema(dataset);
+    static LakeSchema of(Dataset dataset, RecordHashFormat recordHash) {
+        return new LakeSchema(dataset, recordHash);
+    }
+
+    /** The value of {@code _record_hash} as this schema stores it, from the record's 64 hex characters. */
+    Binary recordHash(String hex) {
+        if (!binaryHash) {
+            return Binary.fromString(hex);
+        }
+        if (hex.length() != 2 * DIGEST_BYTES) {
+            throw new IllegalArgumentException("_record_hash is not a SHA-256 in hex (" + hex.length() + " characters)");
+        }
+        return Binary.fromConstantByteArray(HexFormat.of().parseHex(hex));
     }
 
     private static ValueWriter decimal(Types.MessageTypeBuilder builder, Type.Repetition rep, FieldSpec f) {

@@ -145,7 +145,8 @@ public final class LakeWriter {
     /** Cached per dataset name; rebuilt when the catalogue hands over a new Dataset instance (a reload). */
     private LakeSchema schemaFor(Dataset dataset) {
         return schemas.compute(dataset.name(),
-                (name, cached) -> cached != null && cached.dataset() == dataset ? cached : LakeSchema.of(dataset));
+                (name, cached) -> cached != null && cached.dataset() == dataset ? cached
+                        : LakeSchema.of(dataset, options.recordHash()));
     }
 
     private static String safe(String what, String value) {

@@ -95,7 +95,7 @@ final class RecordWriteSupport extends WriteSupport<UnifiedRecord> {
         out.addLong(extractedAtMicros);
         out.endField(LakeSchema.EXTRACTED_AT, n + 4);
         if (record.recordHash() != null) {
-            binary(LakeSchema.RECORD_HASH, n + 5, Binary.fromString(record.recordHash()));
+            binary(LakeSchema.RECORD_HASH, n + 5, schema.recordHash(record.recordHash()));
         }
         if (record.changeTime() != null) {
             out.startField(LakeSchema.CHANGE_TIME, n + 6);

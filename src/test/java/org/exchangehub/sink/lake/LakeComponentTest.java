@@ -54,17 +54,35 @@ class LakeComponentTest {
     }
 
     @Test
-    void optionsDefaultToSnappyShanghaiAndTheDataLakeFolder() {
+    void optionsDefaultToZstdBinaryHashShanghaiAndTheDataLakeFolder() {
         LakeEndpoint endpoint = camel.getEndpoint("lake:person", LakeEndpoint.class);
 
         assertThat(endpoint.getRoot()).isEqualTo("data/lake");
         assertThat(endpoint.lakeOptions()).isEqualTo(LakeOptions.defaults());
+        assertThat(endpoint.lakeOptions().compression()).isEqualTo(LakeCompression.ZSTD);
+        assertThat(endpoint.lakeOptions().recordHash()).isEqualTo(RecordHashFormat.BINARY);
+    }
+
+    @Test
+    void recordHashOptionBindsToTheEndpoint() {
+        LakeEndpoint endpoint = camel.getEndpoint("lake:person?recordHash=hex", LakeEndpoint.class);
+
+        assertThat(endpoint.lakeOptions().recordHash()).isEqualTo(RecordHashFormat.HEX);
+    }
+
+    @Test
+    void unknownRecordHashFormatFailsAtEndpointCreationNamingTheOptionAndAllowedValues() {
+        assertThatThrownBy(() -> camel.getEndpoint("lake:person?recordHash=base64"))
+                .rootCause()
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("lake://person?recordHash=base64: recordHash = 'base64': unknown record hash"
+                        + " format. Fix: use one of BINARY, HEX");
     }
 
     @Test
     void producerWritesTheBatchAndListsTheFileInTheExchange() throws Exception {
         ProducerTemplate template = camel.createProducerTemplate();
-        String uri = "lake:legal_entity?root=" + root + "&compression=ZSTD";
+        String uri = "lake:legal_entity?root=" + root + "&compression=SNAPPY";
 
         Exchange first = template.send(uri, e -> e.getIn().setBody(legalEntityBatch("r1", 0, legalEntities())));
         Exchange second = template.send(uri, e -> {
@@ -80,7 +98,7 @@ class LakeComponentTest {
         try (DuckDb duck = new DuckDb()) {
             assertThat(duck.query("SELECT DISTINCT compression FROM parquet_metadata("
                     + DuckDb.literal(root.resolve(files.get(1).path())) + ")"))
-                    .containsExactly(Map.of("compression", "ZSTD"));
+                    .containsExactly(Map.of("compression", "SNAPPY"));
         }
     }
 

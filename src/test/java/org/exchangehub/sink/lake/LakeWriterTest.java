@@ -88,8 +88,41 @@ class LakeWriterTest {
                 Map.entry("division_code", "VARCHAR"), Map.entry("status_code", "VARCHAR"),
                 Map.entry("_dataset", "VARCHAR"), Map.entry("_source", "VARCHAR"),
                 Map.entry("_source_key", "VARCHAR"), Map.entry("_run_id", "VARCHAR"),
-                Map.entry("_extracted_at", "TIMESTAMP WITH TIME ZONE"), Map.entry("_record_hash", "VARCHAR"),
+                Map.entry("_extracted_at", "TIMESTAMP WITH TIME ZONE"), Map.entry("_record_hash", "BLOB"),
                 Map.entry("_change_time", "TIMESTAMP"));
+    }
+
+    @Test
+    void recordHashIsStoredAsTheDigestsThirtyTwoBytes() throws Exception {
+        LakeFile file = new LakeWriter(root).write(legalEntityBatch("r1", 0, legalEntities())).orElseThrow();
+
+        assertThat(duck.query("SELECT type, CAST(type_length AS VARCHAR) AS type_length FROM parquet_schema("
+                + DuckDb.literal(root.resolve(file.path())) + ") WHERE name = '_record_hash'"))
+                .containsExactly(Map.of("type", "FIXED_LEN_BYTE_ARRAY", "type_length", "32"));
+    }
+
+    @Test
+    void hexRecordHashKeepsTheSixtyFourCharacterString() throws Exception {
+        Batch batch = legalEntityBatch("r1", 0, legalEntities());
+        LakeWriter writer = new LakeWriter(root, LakeOptions.defaults().withRecordHash(RecordHashFormat.HEX));
+        LakeFile file = writer.write(batch).orElseThrow();
+
+        assertThat(duck.query("SELECT _record_hash, typeof(_record_hash) AS t FROM "
+                + parquet(root.resolve(file.path())) + " ORDER BY _source_key").get(0))
+                .containsEntry("_record_hash", batch.unified().get(0).recordHash())
+                .containsEntry("t", "VARCHAR");
+    }
+
+    @Test
+    void lakeRowsGiveTheRecordHashBackAsItsHexString() throws Exception {
+        Batch batch = legalEntityBatch("r1", 0, legalEntities());
+        LakeFile file = new LakeWriter(root).write(batch).orElseThrow();
+        List<Object> hashes = new java.util.ArrayList<>();
+
+        LakeRows.read(root.resolve(file.path()), row -> hashes.add(row.get("_record_hash")));
+
+        assertThat(hashes).containsExactlyInAnyOrderElementsOf(
+                batch.unified().stream().map(r -> (Object) r.recordHash()).toList());
     }
 
     @Test
@@ -169,7 +202,8 @@ class LakeWriterTest {
         LakeFile file = new LakeWriter(root).write(batch).orElseThrow();
 
         List<Map<String, Object>> rows = duck.query("SELECT _dataset, _source, _source_key, _run_id, "
-                + "epoch_us(_extracted_at) AS micros, _record_hash FROM " + parquet(root.resolve(file.path()))
+                + "epoch_us(_extracted_at) AS micros, lower(hex(_record_hash)) AS _record_hash FROM "
+                + parquet(root.resolve(file.path()))
                 + " ORDER BY _source_key");
 
         assertThat(rows.get(0)).containsEntry("_dataset", "legal_entity")
