@@ -1,11 +1,9 @@
 package org.exchangehub.sink.lake;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.exchangehub.config.ConfigException;
 
 /**
  * The Parquet codecs the lake accepts: the ones every reader of the platform (Spark, Hive, Trino,
@@ -35,18 +33,10 @@ public enum LakeCompression {
      *
      * @param where the file or endpoint URI the value came from, for the error message
      * @param key   the option name, for the error message
-     * @throws ConfigException naming the option, the value and the allowed values
+     * @throws org.exchangehub.config.ConfigException naming the option, the value and the allowed values
      */
     public static LakeCompression parse(String where, String key, String value) {
-        if (value != null) {
-            String upper = value.trim().toUpperCase(Locale.ROOT);
-            for (LakeCompression c : values()) {
-                if (c.name().equals(upper)) {
-                    return c;
-                }
-            }
-        }
-        throw new ConfigException(where, key, value, "unknown lake compression",
+        return LakeEnums.parse(LakeCompression.class, where, key, value, "unknown lake compression",
                 "use one of " + ALLOWED);
     }
 }

@@ -1,9 +1,5 @@
 package org.exchangehub.sink.lake;
 
-import java.util.Locale;
-
-import org.exchangehub.config.ConfigException;
-
 /**
  * How the lake stores {@code _record_hash}, the SHA-256 of a record's business fields.
  *
@@ -23,18 +19,10 @@ public enum RecordHashFormat {
     /**
      * Parses a configured value (case-insensitive).
      *
-     * @throws ConfigException naming the option, the value and the allowed values
+     * @throws org.exchangehub.config.ConfigException naming the option, the value and the allowed values
      */
     public static RecordHashFormat parse(String where, String key, String value) {
-        if (value != null) {
-            String upper = value.trim().toUpperCase(Locale.ROOT);
-            for (RecordHashFormat f : values()) {
-                if (f.name().equals(upper)) {
-                    return f;
-                }
-            }
-        }
-        throw new ConfigException(where, key, value, "unknown record hash format",
+        return LakeEnums.parse(RecordHashFormat.class, where, key, value, "unknown record hash format",
                 "use one of " + ALLOWED + " (HEX only for a lake that already holds files with a string hash)");
     }
 }
