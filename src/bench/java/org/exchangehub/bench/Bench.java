@@ -46,6 +46,8 @@ public final class Bench {
         long sourceBytes;
         FileScenario files = null;
         String filePrepared = null;
+        MapperFigure.Result mapper = null;
+        int mapperRows = Math.min(rows, Integer.getInteger("bench.mapperRows", 200_000));
         try (BenchDatabase db = BenchDatabase.start(work)) {
             System.out.println("bench: seeding " + (dbScenario ? rows : 0) + " rows into embedded PostgreSQL ...");
             long s0 = System.nanoTime();
@@ -83,6 +85,10 @@ public final class Bench {
                         results.add(report(meter.measure(new BatchStage(pool, work.resolve("batch-lake-" + round)))));
                     }
                 }
+                if (all) {
+                    mapper = MapperFigure.measure(pool, mapperRows, 5, work);
+                    System.out.printf("bench: mapper alone %,.0f records per CPU-second%n", mapper.perCpuSecond());
+                }
             }
             if (fileScenario) {
                 System.out.println("bench: writing a " + fileMb + " MB GBK CSV drop ...");
@@ -112,6 +118,9 @@ public final class Bench {
         String text = header(dbScenario ? rows : 0, rounds, seeded, (System.nanoTime() - t0) / 1e9) + "\n";
         if (dbScenario) {
             text += Table.markdown(best(results), sourceBytes, rows);
+        }
+        if (mapper != null) {
+            text += "\n" + mapper.markdown(mapperRows);
         }
         if (fileScenario) {
             text += "\n### File scenario: " + filePrepared + "\n\n"
