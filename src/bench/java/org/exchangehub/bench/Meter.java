@@ -17,7 +17,27 @@ final class Meter {
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
 
     /** A measured stage. */
-    record Result(String stage, Stage.Outcome outcome, double seconds, double jvmCpu, double dbCpu, long peakHeap) {
+    record Result(String stage, Stage.Outcome outcome, double seconds, double jvmCpu, double dbCpu, long peakHeap,
+            long afterGcHeap) {
+    }
+
+    /** The largest heap left after a collection during the stage: what the stage keeps, not what it churns. */
+    private static final java.util.concurrent.atomic.AtomicLong AFTER_GC = new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                        .equals(n.getType())) {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo
+                            .from((javax.management.openmbean.CompositeData) n.getUserData());
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(e -> HEAP.stream().anyMatch(p -> p.getName().equals(e.getKey())))
+                            .mapToLong(e -> e.getValue().getUsed()).sum();
+                    AFTER_GC.accumulateAndGet(used, Math::max);
+                }
+            }, null, null);
+        }
     }
 
     private final DbCpu dbCpu;
@@ -29,6 +49,7 @@ final class Meter {
     Result measure(Stage stage) throws Exception {
         System.gc();
         HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AFTER_GC.set(0);
         long cpu0 = OS.getProcessCpuTime();
         double db0 = dbCpu.seconds();
         long t0 = System.nanoTime();
@@ -37,6 +58,7 @@ final class Meter {
         long cpu1 = OS.getProcessCpuTime();
         double db1 = dbCpu.seconds();
         long peak = HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Result(stage.name(), outcome, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, db1 - db0, peak);
+        return new Result(stage.name(), outcome, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, db1 - db0, peak,
+                AFTER_GC.get());
     }
 }

@@ -11,16 +11,21 @@ final class Table {
     static String markdown(List<Meter.Result> results, long sourceBytes, long sourceRows) {
         double limit = results.stream().filter(r -> r.stage().startsWith("copy limit"))
                 .mapToDouble(Table::rowsPerSecond).findFirst().orElse(Double.NaN);
+        double limitBytes = results.stream().filter(r -> r.stage().startsWith("copy limit"))
+                .mapToDouble(r -> r.outcome().bytesWritten()).findFirst().orElse(Double.NaN);
         StringBuilder sb = new StringBuilder();
         sb.append("| stage | rows read | rows written | s | rows/s | MB/s | JVM CPU s | DB CPU s | peak heap MB"
-                + " | Parquet MB | × copy limit | note |\n");
-        sb.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+                + " | heap after GC MB (max) | Parquet MB | Parquet × copy | × copy limit | note |\n");
+        sb.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         for (Meter.Result r : results) {
             double rps = rowsPerSecond(r);
             double mbs = sourceBytes / 1e6 * r.outcome().rowsRead() / Math.max(1, sourceRows) / r.seconds();
-            sb.append(String.format("| %s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %,d | %.1f | %s | %s |%n",
+            long bytes = r.outcome().bytesWritten();
+            String sizeRatio = bytes == 0 || Double.isNaN(limitBytes) ? "–" : String.format("%.2f", bytes / limitBytes);
+            sb.append(String.format("| %s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %,d | %,d | %.1f | %s | %s"
+                    + " | %s |%n",
                     r.stage(), r.outcome().rowsRead(), r.outcome().rowsWritten(), r.seconds(), rps, mbs, r.jvmCpu(),
-                    r.dbCpu(), r.peakHeap() >> 20, r.outcome().bytesWritten() / 1e6,
+                    r.dbCpu(), r.peakHeap() >> 20, r.afterGcHeap() >> 20, bytes / 1e6, sizeRatio,
                     Double.isNaN(limit) ? "–" : String.format("%.2f", rps / limit), r.outcome().note()));
         }
         return sb.toString();
