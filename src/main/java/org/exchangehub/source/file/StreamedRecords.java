@@ -31,7 +31,7 @@ public final class StreamedRecords {
         this.keyColumn = keyColumn;
     }
 
-    /** CSV with a header line or the given columns; {@code quote} null for none; {@code keyColumn} null for NAME:LINE. */
+    /** CSV with a header line or the given columns; {@code quote} null for none; {@code keyColumn} null: NAME:LINE. */
     public static StreamedRecords csv(Charset charset, char delimiter, Character quote, boolean header,
             List<String> columns, String keyColumn) {
         return new StreamedRecords(new CsvFormat(charset, delimiter, quote, header, columns), keyColumn);

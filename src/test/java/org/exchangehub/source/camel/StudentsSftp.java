@@ -69,7 +69,8 @@ final class StudentsSftp implements AutoCloseable {
         StringBuilder csv = new StringBuilder("学生姓名,公民身份号码,性别,出生日期,户籍地行政区划代码\r\n");
         for (int i = 1; i <= students; i++) {
             LocalDate born = LocalDate.of(1970, 1, 1).plusDays(i);
-            String first17 = "350102" + born.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(n % 1000);
+            String first17 = "350102" + born.format(DateTimeFormatter.BASIC_ISO_DATE)
+                    + "%03d".formatted(n % 1000);
             String id = first17 + IdNumbers.checkChar(first17);
             ids.add(id);
             csv.append("学生").append(n).append('-').append(i).append(',').append(id).append(',')
@@ -105,7 +106,8 @@ final class StudentsSftp implements AutoCloseable {
     /** A config folder: the project's catalogue and codes, and the education department's mapping. */
     static Path config() throws IOException {
         Path config = HubTestSupport.tempDir("anyuri-config");
-        HubTestSupport.projectConfig(config, Path.of("src/test/resources/kit/education/mappings/education-students.yaml"));
+        HubTestSupport.projectConfig(config,
+                Path.of("src/test/resources/kit/education/mappings/education-students.yaml"));
         return config;
     }
 
