@@ -58,6 +58,19 @@ class HubFeedValidateTest {
     }
 
     @Test
+    void anOptionGivenUnderParametersIsReportedAtItsOwnLine() {
+        String routes = ROUTES.formatted(STEP).replace("        - to: \"" + STEP + "\"\n", """
+                        - to:
+                            uri: hub-feed:market-regulation.drop
+                            parameters:
+                              charset: GBK
+                              format: xlsx
+                """);
+        assertThat(problems(routes)).singleElement().asString().contains(":10: route[market-regulation.drop-sftp]"
+                + ".steps[0].to.parameters.format = 'xlsx': unknown hub-feed format");
+    }
+
+    @Test
     void anUnknownOptionIsReported() {
         assertThat(problemsWithStep(STEP + "&sheet=1")).singleElement().asString()
                 .contains(":6: ").contains("= 'sheet': hub-feed has no option 'sheet'. Fix: use one of [format,");
