@@ -2,7 +2,6 @@ package org.exchangehub.config;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +55,12 @@ public final class RouteValidator {
     /** Validates the given route files (those the include and exclude patterns select, see {@link RouteFiles}). */
     public void validate(List<Path> files, List<ConfigException> problems) {
         Map<String, String> ids = new HashMap<>();
+        HubFeedSteps hubFeeds = new HubFeedSteps();
         for (Path file : files) {
             checkFileName(file, problems);
-            validateFile(file, ids, problems);
+            validateFile(file, ids, hubFeeds, problems);
         }
+        hubFeeds.check(problems);
     }
 
     /** Camel takes everything after the first dot of a routes file's name as its type ({@code a.b.yaml} reads as {@code b.yaml}). */
@@ -77,7 +78,8 @@ public final class RouteValidator {
     }
 
     @SuppressWarnings("unchecked")
-    private void validateFile(Path file, Map<String, String> ids, List<ConfigException> problems) {
+    private void validateFile(Path file, Map<String, String> ids, HubFeedSteps hubFeeds,
+            List<ConfigException> problems) {
         String where = file.toString();
         Object root;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -121,13 +123,33 @@ public final class RouteValidator {
             if (steps == null) {
                 steps = from.get("steps");
             }
-            checkSteps(where, key, steps, problems);
+            Path projectRoot = file.toAbsolutePath().getParent().getParent();
+            checkSteps(where, key, steps, hubFeeds, projectRoot, problems);
+            if (HubFeedSteps.isHubFeed(from.get("uri"))) {
+                hubFeeds.feedRoute(where, key + ".from", String.valueOf(id), (String) from.get("uri"), maps(steps));
+            }
         }
+    }
+
+    /** Whether one of the steps maps onto the unified schema. */
+    private static boolean maps(Object steps) {
+        if (!(steps instanceof List<?> list)) {
+            return false;
+        }
+        for (Object step : list) {
+            Object to = step instanceof Map<?, ?> sm ? sm.get("to") : null;
+            Object uri = to instanceof Map<?, ?> tm ? tm.get("uri") : to;
+            if (uri instanceof String s && (s.startsWith("kamelet:" + MAPPING_ACTION) || s.startsWith("unify:"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks every {@code to} among the steps, including those nested in EIPs such as {@code filter} or {@code choice}. */
     @SuppressWarnings("unchecked")
-    private void checkSteps(String where, String key, Object steps, List<ConfigException> problems) {
+    private void checkSteps(String where, String key, Object steps, HubFeedSteps hubFeeds, Path projectRoot,
+            List<ConfigException> problems) {
         if (!(steps instanceof List<?> list)) {
             return;
         }
@@ -140,25 +162,32 @@ public final class RouteValidator {
             for (Map.Entry<?, ?> e : sm.entrySet()) {
                 String eip = String.valueOf(e.getKey());
                 if (eip.equals("to")) {
-                    if (e.getValue() instanceof Map<?, ?> tm) {
+                    Object uri = e.getValue() instanceof Map<?, ?> tm ? tm.get("uri") : e.getValue();
+                    if (HubFeedSteps.isHubFeed(uri)) {
+                        Map<String, Object> parameters = e.getValue() instanceof Map<?, ?> tm
+                                ? YamlMaps.map((Map<String, Object>) tm, "parameters") : Map.of();
+                        hubFeeds.step(where, stepKey + ".to", (String) uri, parameters, projectRoot, problems);
+                    } else if (e.getValue() instanceof Map<?, ?> tm) {
                         checkEndpoint(where, stepKey + ".to", tm.get("uri"),
                                 YamlMaps.map((Map<String, Object>) tm, "parameters"), problems);
                     } else {
                         checkEndpoint(where, stepKey + ".to", e.getValue(), Map.of(), problems);
                     }
                 } else if (e.getValue() instanceof Map<?, ?> body) {
-                    checkSteps(where, stepKey + "." + eip, body.get("steps"), problems);
+                    checkSteps(where, stepKey + "." + eip, body.get("steps"), hubFeeds, projectRoot, problems);
                     if (body.get("when") instanceof List<?> whens) {
                         int w = 0;
                         for (Object when : whens) {
                             if (when instanceof Map<?, ?> wm) {
-                                checkSteps(where, stepKey + "." + eip + ".when[" + w + "]", wm.get("steps"), problems);
+                                checkSteps(where, stepKey + "." + eip + ".when[" + w + "]", wm.get("steps"), hubFeeds,
+                                        projectRoot, problems);
                             }
                             w++;
                         }
                     }
                     if (body.get("otherwise") instanceof Map<?, ?> om) {
-                        checkSteps(where, stepKey + "." + eip + ".otherwise", om.get("steps"), problems);
+                        checkSteps(where, stepKey + "." + eip + ".otherwise", om.get("steps"), hubFeeds, projectRoot,
+                                problems);
                     }
                 }
             }
@@ -172,14 +201,9 @@ public final class RouteValidator {
         }
         String rest = uri.substring("kamelet:".length());
         Map<String, Object> given = new LinkedHashMap<>(parameters);
+        given.putAll(YamlMaps.query(rest));
         int q = rest.indexOf('?');
         if (q >= 0) {
-            for (String pair : rest.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    given.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
             rest = rest.substring(0, q);
         }
         String name = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;

@@ -20,6 +20,22 @@ final class YamlMaps {
         return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /** The options in an endpoint URI's query ({@code name=value&...}), decoded, in order; empty without one. */
+    static Map<String, String> query(String uri) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        int q = uri.indexOf('?');
+        if (q >= 0) {
+            for (String pair : uri.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    options.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return options;
+    }
+
     /** A file that could not be read or parsed, with the line and column of a syntax error. */
     static ConfigException unreadable(String file, Exception e) {
         if (e instanceof MarkedYAMLException y && y.getProblemMark() != null) {

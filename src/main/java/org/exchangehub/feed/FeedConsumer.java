@@ -326,6 +326,20 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /**
+     * Runs the feed once now on records another component hands over (the {@code hub-feed} step of a route whose
+     * origin is any Camel endpoint), waiting for a run in progress to end first; returns once every batch was
+     * delivered and committed, or the run failed.
+     */
+    protected final RunRecord runOn(RunReader reader) {
+        runLock.lock();
+        try {
+            return doRun(reader, null);
+        } finally {
+            runLock.unlock();
+        }
+    }
+
     /** What a run reads: the feed's source, records replayed from the quarantine, or a dry run's sample file. */
     @FunctionalInterface
     public interface RunReader {
