@@ -20,6 +20,11 @@ final class ProcessedFiles {
             + " WHERE NOT EXISTS (SELECT 1 FROM hub_processed_file"
             + " WHERE feed_id = ? AND file_name = ? AND file_size = ? AND content_hash = ?)";
 
+    private static final String LISTED = "SELECT COUNT(*) FROM hub_processed_file"
+            + " WHERE feed_id = ? AND file_name = ? AND file_size = ? AND listed_modified = ?";
+    private static final String LIST = "UPDATE hub_processed_file SET listed_modified = ?"
+            + " WHERE feed_id = ? AND file_name = ? AND file_size = ? AND content_hash = ?";
+
     private final JdbcTemplate jdbc;
 
     ProcessedFiles(JdbcTemplate jdbc) {
@@ -29,6 +34,15 @@ final class ProcessedFiles {
     boolean isProcessed(String feedId, String fileName, long size, String contentHash) {
         Long count = jdbc.queryForObject(EXISTS, Long.class, feedId, fileName, size, contentHash);
         return count != null && count > 0;
+    }
+
+    boolean isListed(String feedId, String fileName, long size, long modified) {
+        Long count = jdbc.queryForObject(LISTED, Long.class, feedId, fileName, size, modified);
+        return count != null && count > 0;
+    }
+
+    boolean list(String feedId, String fileName, long size, String contentHash, long modified) {
+        return jdbc.update(LIST, modified, feedId, fileName, size, contentHash) > 0;
     }
 
     void mark(String feedId, String runId, String fileName, long size, String contentHash, Instant at) {

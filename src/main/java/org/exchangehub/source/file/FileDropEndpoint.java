@@ -5,15 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -181,7 +179,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     private int batchSize = 5000;
 
     private FileFormat fileFormat;
-    private TrustManager trustManager;
+    /** camel-ftp / camel-file options given on the URI, passed to the Camel endpoint as they are. */
+    private final Map<String, Object> camelOptions = new LinkedHashMap<>();
 
     FileDropEndpoint(String uri, FileDropComponent component, String protocol) {
         super(uri, component);
@@ -265,8 +264,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
         Charset cs = charset();
         fileFormat = buildFormat(cs);
         checkSourceKey();
-        if (p == Protocol.FTPS && trustStore != null && !trustStore.isBlank()) {
-            trustManager = loadTrustStore();
+        if (p == Protocol.FTPS && trustStore != null && !trustStore.isBlank() && !Files.isReadable(Path.of(trustStore))) {
+            throw problem("trustStore", trustStore, "cannot be read", "check the path of the PKCS12 trust store");
         }
     }
 
@@ -320,19 +319,6 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
                 return new XmlFormat(cs, recordNamespace, recordElement.trim(), columnList());
             }
             default -> throw problem("format", format, "unknown format", "use csv, fixed or xml");
-        }
-    }
-
-    private TrustManager loadTrustStore() {
-        try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, trustStorePassword == null ? new char[0] : trustStorePassword.toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            return tmf.getTrustManagers()[0];
-        } catch (IOException | GeneralSecurityException e) {
-            throw problem("trustStore", trustStore, "cannot be read as a PKCS12 trust store: " + e.getMessage(),
-                    "check the path and trustStorePassword");
         }
     }
 
@@ -415,10 +401,6 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
         return fileFormat;
     }
 
-    TrustManager trustManager() {
-        return trustManager;
-    }
-
     List<String> columnList() {
         if (columns == null || columns.isBlank()) {
             return List.of();
@@ -431,13 +413,21 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
                 : Path.of(workDirectory);
     }
 
-    /** Opens the drop folder for one run. */
-    DropFolder openFolder() throws IOException {
-        return switch (protocol()) {
-            case FILE -> new LocalFolder(Path.of(directory));
-            case FTP, FTPS -> FtpFolder.connect(this);
-            case SFTP -> SftpFolder.connect(this);
-        };
+    /** Camel's own options for the drop folder's endpoint, given on the URI beside the source's. */
+    Map<String, Object> camelOptions() {
+        return camelOptions;
+    }
+
+    /** Takes the options the source does not know as Camel's, refusing those the source sets from its own. */
+    void passToCamel(Map<String, Object> options) {
+        for (Map.Entry<String, Object> o : options.entrySet()) {
+            String instead = CamelDrop.OWN.get(o.getKey());
+            if (instead != null) {
+                throw problem(o.getKey(), String.valueOf(o.getValue()), "is set by file-drop itself",
+                        "use the file-drop option " + instead);
+            }
+            camelOptions.put(o.getKey(), o.getValue());
+        }
     }
 
     // getters and setters bind the URI options
