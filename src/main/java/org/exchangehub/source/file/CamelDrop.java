@@ -12,6 +12,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.PollingConsumer;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileProcessStrategyFactory;
+import org.apache.camel.component.file.remote.FtpEndpoint;
 import org.apache.camel.component.file.remote.FtpsEndpoint;
 import org.apache.camel.component.file.remote.RemoteFileEndpoint;
 import org.apache.camel.component.file.remote.SftpConfiguration;
@@ -149,6 +150,9 @@ final class CamelDrop implements AutoCloseable {
                     sftp.setPrivateKeyFile(source.getPrivateKeyFile());
                 }
             }
+        }
+        if ((Object) endpoint instanceof FtpEndpoint<?> ftp) {
+            ftp.getFtpClientParameters().put("parserFactory", new PlainNameListing());
         }
         if ((Object) endpoint instanceof FtpsEndpoint ftps && source.getTrustStore() != null
                 && !source.getTrustStore().isBlank()) {

@@ -71,8 +71,7 @@ final class Readiness implements GenericFileFilter<Object> {
         String name = file.getFileNameOnly();
         String listed = listedName(file);
         if (!FileNames.isPlain(listed) || !listed.equals(name) || !FileNames.isPlain(file.getRelativeFilePath())) {
-            LOG.warn("Refused a listing entry that is not a plain file name in the drop folder: '{}'",
-                    FileNames.printable(listed));
+            refuse(listed);
             return false;
         }
         if (handled.contains(name)) {
@@ -85,6 +84,12 @@ final class Readiness implements GenericFileFilter<Object> {
         current.put(name, now);
         boolean oldEnough = now.modified() <= 0 || now.modified() + minAge.toMillis() <= clock.millis();
         return oldEnough && Objects.equals(previous.get(name), now);
+    }
+
+    /** Logs a listing entry that could leave the drop folder; it is neither read nor moved. */
+    static void refuse(String listed) {
+        LOG.warn("Refused a listing entry that is not a plain file name in the drop folder: '{}'",
+                FileNames.printable(listed));
     }
 
     /** The name exactly as the server listed it, before Camel made a path of it. */
