@@ -31,7 +31,9 @@ import org.exchangehub.state.StateStore;
  * Reads the files a department drops into a folder (local, FTP, FTPS or SFTP) once each: only files complete
  * under the feed's rule, each checked as a whole before any record is delivered, remembered by name, size and
  * content hash once every batch of it was confirmed. Formats: CSV, fixed-width (byte layout) and XML, in any
- * charset Java knows (GBK, GB18030, UTF-8 with or without BOM), all streamed.
+ * charset Java knows (GBK, GB18030, UTF-8 with or without BOM), all streamed. The folder itself is consumed through
+ * Camel's {@code file:}, {@code ftp:}, {@code ftps:} and {@code sftp:} components ({@link CamelDrop}); any of their
+ * consumer options given on the URI beside these goes to that endpoint as it is.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "file-drop", title = "File drop source",
         syntax = "file-drop:protocol", consumerOnly = true, category = { Category.FILE })
@@ -44,7 +46,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     @Metadata(required = true)
     private final String protocol;
 
-    @UriParam(description = "The drop folder: a path on the server, or a local path for protocol file.")
+    @UriParam(description = "The drop folder: for ftp and ftps from the account's login folder (camel-ftp takes no"
+            + " absolute FTP paths), for sftp an absolute path on the server, for protocol file a local path.")
     @Metadata(required = true)
     private String directory;
 
@@ -79,8 +82,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "security", secret = true, description = "FTPS: the trust store's password.")
     private String trustStorePassword;
 
-    @UriParam(label = "connection", defaultValue = "UTF-8", description = "Encoding of file names on the FTP control"
-            + " connection; some older Chinese servers use GBK.")
+    @UriParam(label = "connection", defaultValue = "UTF-8", description = "Encoding of file names on the server (FTP"
+            + " control connection, SFTP names); some older Chinese servers use GBK.")
     private String fileNameEncoding = "UTF-8";
 
     @UriParam(label = "connection", defaultValue = "30s", description = "Connect and read timeout (30s, 2m, PT30S).")
