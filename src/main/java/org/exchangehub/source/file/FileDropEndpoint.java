@@ -429,8 +429,21 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
                 throw problem(o.getKey(), String.valueOf(o.getValue()), "is set by file-drop itself",
                         "use the file-drop option " + instead);
             }
+            if (!camelKnows(o.getKey())) {
+                throw problem(o.getKey(), "(not shown)", "is neither a file-drop option nor a consumer option of Camel's "
+                        + protocol().scheme() + " component", "check its spelling against docs/file-feeds.md and the"
+                        + " camel-" + (protocol() == Protocol.FILE ? "file" : "ftp") + " documentation");
+            }
             camelOptions.put(o.getKey(), o.getValue());
         }
+    }
+
+    /** Whether Camel's component for the protocol has the option (its generated list of endpoint options). */
+    private boolean camelKnows(String option) {
+        org.apache.camel.spi.EndpointUriFactory options = getCamelContext().getCamelContextExtension()
+                .getEndpointUriFactory(protocol().scheme());
+        return options == null || options.propertyNames().contains(option)
+                || options.multiValuePrefixes().values().stream().anyMatch(option::startsWith);
     }
 
     // getters and setters bind the URI options
