@@ -154,8 +154,8 @@ final class CamelDrop implements AutoCloseable {
         if ((Object) endpoint instanceof FtpEndpoint<?> ftp) {
             ftp.getFtpClientParameters().put("parserFactory", new PlainNameListing());
         }
-        if ((Object) endpoint instanceof FtpsEndpoint ftps && source.getTrustStore() != null
-                && !source.getTrustStore().isBlank()) {
+        if ((Object) endpoint instanceof FtpsEndpoint ftps) {
+            // always: without an SSLContext of its own, Commons Net's FTPS client only checks a certificate's dates
             ftps.setSslContextParameters(trust(camel));
         }
         endpoint.setIdempotentRepository(delivered);
@@ -199,7 +199,13 @@ final class CamelDrop implements AutoCloseable {
         return factory.createGenericFileProcessStrategy(camel, params);
     }
 
+    /** The configured trust store, or (none configured) the JVM's trusted CAs. */
     private SSLContextParameters trust(CamelContext camel) {
+        SSLContextParameters ssl = new SSLContextParameters();
+        ssl.setCamelContext(camel);
+        if (source.getTrustStore() == null || source.getTrustStore().isBlank()) {
+            return ssl;
+        }
         KeyStoreParameters store = new KeyStoreParameters();
         store.setCamelContext(camel);
         store.setResource("file:" + source.getTrustStore());
@@ -209,8 +215,6 @@ final class CamelDrop implements AutoCloseable {
         }
         TrustManagersParameters trust = new TrustManagersParameters();
         trust.setKeyStore(store);
-        SSLContextParameters ssl = new SSLContextParameters();
-        ssl.setCamelContext(camel);
         ssl.setTrustManagers(trust);
         return ssl;
     }
