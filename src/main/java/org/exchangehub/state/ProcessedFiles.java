@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Files a file-drop source has delivered ({@code hub_processed_file}), identified by feed, name, size and
- * content hash so that a file dropped again with the same content is skipped and a changed one is not.
+ * content hash so that a file dropped again with the same content is skipped and a changed one is not; and the
+ * last-modified time a delivered version was listed with, so that a file left in place is known without a download.
  */
 final class ProcessedFiles {
 

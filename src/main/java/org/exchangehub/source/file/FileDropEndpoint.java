@@ -1,7 +1,5 @@
 package org.exchangehub.source.file;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
