@@ -34,6 +34,12 @@ public final class PublicSecurityFtpServer implements AutoCloseable {
     /** Starts a server on {@code port} (0: a free one) serving {@code home} to {@code username}. */
     public static PublicSecurityFtpServer start(int port, Path home, String username, String password)
             throws IOException {
+        return start(port, home, username, password, null);
+    }
+
+    /** As {@link #start(int, Path, String, String)}, speaking explicit FTPS (AUTH TLS) when {@code tls} is given. */
+    public static PublicSecurityFtpServer start(int port, Path home, String username, String password,
+            org.apache.ftpserver.ssl.SslConfiguration tls) throws IOException {
         Files.createDirectories(home);
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
@@ -42,6 +48,10 @@ public final class PublicSecurityFtpServer implements AutoCloseable {
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassiveAddress("127.0.0.1");
         data.setPassiveExternalAddress("127.0.0.1");
+        if (tls != null) {
+            listener.setSslConfiguration(tls);
+            data.setSslConfiguration(tls);
+        }
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         Listener created = listener.createListener();
         factory.addListener("default", created);

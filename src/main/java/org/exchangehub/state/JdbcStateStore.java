@@ -244,6 +244,16 @@ public final class JdbcStateStore implements StateStore {
         return files.isProcessed(feedId, fileName, size, contentHash);
     }
 
+    @Override
+    public boolean isFileListed(String feedId, String fileName, long size, long modified) {
+        return files.isListed(feedId, fileName, size, modified);
+    }
+
+    @Override
+    public boolean fileListed(String feedId, String fileName, long size, String contentHash, long modified) {
+        return files.list(feedId, fileName, size, contentHash, modified);
+    }
+
     /** Records that the feed delivered the file in the given run; marking the same file again is a no-op. */
     public void markFileProcessed(String feedId, String runId, String fileName, long size, String contentHash) {
         files.mark(feedId, runId, fileName, size, contentHash, clock.instant());

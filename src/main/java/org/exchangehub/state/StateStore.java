@@ -87,6 +87,22 @@ public interface StateStore {
     /** Whether the feed already delivered this version of a file (same name, size and content hash). */
     boolean isFileProcessed(String feedId, String fileName, long size, String contentHash);
 
+    /**
+     * Whether a delivered version of the file was listed with this size and last-modified time ({@link
+     * #fileListed}); a store that does not keep listings says no, and the file is downloaded and hashed.
+     */
+    default boolean isFileListed(String feedId, String fileName, long size, long modified) {
+        return false;
+    }
+
+    /**
+     * Ties a delivered version (name, size, content hash) to how it is listed now; false when that version was
+     * never delivered, so a listing is only ever remembered for content every sink confirmed.
+     */
+    default boolean fileListed(String feedId, String fileName, long size, String contentHash, long modified) {
+        return false;
+    }
+
     /** Ends a run with its final counts and outcome. */
     void runFinished(RunRecord run);
 

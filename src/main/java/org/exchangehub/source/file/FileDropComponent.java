@@ -20,6 +20,8 @@ public final class FileDropComponent extends DefaultComponent {
             }
         }
         setProperties(endpoint, parameters);
+        endpoint.passToCamel(parameters); // what file-drop does not know is a camel-ftp / camel-file option
+        parameters.clear();
         endpoint.validate();
         return endpoint;
     }

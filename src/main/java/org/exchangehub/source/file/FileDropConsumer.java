@@ -1,18 +1,20 @@
 package org.exchangehub.source.file;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.file.FileComponent;
+import org.apache.camel.component.file.FileConstants;
+import org.apache.camel.component.file.GenericFile;
 import org.exchangehub.feed.BatchSink;
 import org.exchangehub.feed.Checkpoint;
 import org.exchangehub.feed.FeedConsumer;
@@ -29,34 +31,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a {@code file-drop} feed: lists the drop folder, and for each file complete under the feed's rule
- * (in name order) copies it locally while hashing it, skips it if this version was already delivered, checks it
- * as a whole (first pass), sets it aside with a report if it is bad, else delivers its records in batches (second
- * pass). The last batch of a file carries the file in its checkpoint, so the file is remembered as delivered in
- * the same transaction that commits that batch, after every sink confirmed; only then is it moved or deleted.
+ * One run of a {@code file-drop} feed: takes the ready files from Camel's consumer of the drop folder
+ * ({@link CamelDrop}), one at a time in name order, hashes each local copy, skips a version already delivered,
+ * checks it as a whole (first pass), sets it aside with a report if it is bad, else delivers its records in
+ * batches (second pass). The last batch of a file carries the file in its checkpoint, so the file is remembered
+ * as delivered in the same transaction that commits that batch, after every sink confirmed; only then does the
+ * file's exchange complete, and Camel moves, deletes or leaves it ({@link DropStrategy}). A failure mid-file
+ * fails the exchange: Camel rolls back and the file is read again, whole, next run.
  */
 final class FileDropConsumer extends FeedConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileDropConsumer.class);
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private final FileDropEndpoint endpoint;
     private final FileFormat format;
     private final Readiness readiness;
-    private final AfterRead afterRead;
     private final Clock clock = Clock.systemUTC();
-    /** Listing entries already found delivered, so that a file left in place is not fetched again every poll. */
-    private final Map<String, DropEntry> knownDone = new ConcurrentHashMap<>();
+    private DeliveredFiles delivered;
+    private CamelDrop drop;
 
     FileDropConsumer(FileDropEndpoint endpoint, Processor processor, StateStore state, FeedRegistry registry) {
         super(endpoint, processor, state, registry, endpoint.getFeed());
         this.endpoint = endpoint;
         this.format = endpoint.fileFormat();
-        this.readiness = new Readiness(endpoint.readyRule(), endpoint.getInclude(), endpoint.getTemporaryNames(),
-                endpoint.getDoneMarker(), endpoint.minAgeDuration());
-        this.afterRead = endpoint.afterReadAction();
+        this.readiness = new Readiness(endpoint.readyRule(), endpoint.getDoneMarker(), endpoint.minAgeDuration());
     }
 
     /**
@@ -70,71 +68,100 @@ final class FileDropConsumer extends FeedConsumer {
     }
 
     @Override
+    protected void doStop() throws Exception {
+        if (drop != null) {
+            drop.close();
+            drop = null;
+        }
+        super.doStop();
+    }
+
+    @Override
     protected void read(BatchSink sink) throws Exception {
-        try (DropFolder folder = endpoint.openFolder()) {
-            List<DropEntry> listing = folder.list();
-            knownDone.keySet().retainAll(listing.stream().map(DropEntry::name).toList());
-            List<DropEntry> ready = readiness.ready(listing, clock.instant(), new ArrayList<>());
-            for (DropEntry entry : ready) {
-                if (entry.equals(knownDone.get(entry.name()))) {
-                    continue;
-                }
-                readFile(folder, entry, sink);
+        if (drop == null) {
+            delivered = new DeliveredFiles(stateStore(), feedId());
+            drop = new CamelDrop(endpoint, readiness, delivered);
+        }
+        readiness.newRun();
+        Exchange exchange;
+        while ((exchange = drop.next()) != null) {
+            try {
+                readFile(exchange, sink);
+            } catch (Exception | Error e) {
+                exchange.setException(e); // Camel's rollback: the file stays in the drop, to be read again whole
+                drop.done(exchange);
+                throw e;
             }
+            drop.done(exchange);
         }
     }
 
-    private void readFile(DropFolder folder, DropEntry entry, BatchSink sink) throws IOException {
-        String name = entry.name();
+    private void readFile(Exchange exchange, BatchSink sink) throws IOException {
+        GenericFile<?> listed = exchange.getProperty(FileComponent.FILE_EXCHANGE_FILE, GenericFile.class);
+        String name = listed.getFileNameOnly();
+        readiness.handled(name);
         long cap = endpoint.maxFileSizeBytes();
-        if (cap > 0 && entry.size() > cap) { // never downloaded: the listing says it is too large
-            setAsideUnread(folder, name, new Spooled(null, entry.size(), "(not read)", true, false),
-                    FileCheck.tooLarge(entry.size(), cap, endpoint.getMaxFileSize()), sink);
+        if (cap > 0 && listed.getFileLength() > cap) { // the listing says it is too large
+            setAside(exchange, name, new Spooled(null, listed.getFileLength(), "(not read)", true, false),
+                    FileCheck.tooLarge(listed.getFileLength(), cap, endpoint.getMaxFileSize()), sink);
             return;
         }
-        Spooled file = folder instanceof LocalFolder local ? Spooled.inPlace(local.path(name))
-                : spool(folder, name);
-        try {
-            if (cap > 0 && file.size() > cap) { // it grew after the listing
-                setAsideUnread(folder, name, file, FileCheck.tooLarge(file.size(), cap, endpoint.getMaxFileSize()),
-                        sink);
-                return;
-            }
-            if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
-                // delivered before (a restart, another instance, or a move that failed after the commit)
-                LOG.debug("feed {}: {} was delivered before; skipped", feedId(), name);
-                if (!sink.isDryRun()) {
-                    finish(folder, entry);
-                }
-                return;
-            }
-            // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
-            FileCheck check = FileCheck.run(format, file, endpoint.getMaxMalformedPercent(),
-                    endpoint.isRequireFinalNewline() && endpoint.readyRule() == ReadyRule.STABLE,
-                    endpoint.sourceKeyColumn(), mappedColumns());
-            if (!check.isDeliverable()) {
-                sink.note(check.summary(name));
-                if (!sink.isDryRun()) { // a dry run leaves the drop as it found it
-                    setAside(folder, name, file, check);
-                }
-                return;
-            }
-            // the check's count is taken before any record is handed on: the run's account must come to it
-            sink.sourceCount(check.records(), "records counted in each file before delivery");
-            deliver(name, file, sink);
-            sink.flush(); // the file is moved or forgotten only once all of it was delivered and committed
-            if (!sink.isDryRun()) {
-                finish(folder, entry);
-            }
-        } finally {
-            file.release();
+        Spooled file = Spooled.inPlace(localCopy(exchange, listed));
+        if (cap > 0 && file.size() > cap) { // it grew after the listing
+            setAside(exchange, name, file, FileCheck.tooLarge(file.size(), cap, endpoint.getMaxFileSize()), sink);
+            return;
         }
+        if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
+            // delivered before (a restart, another instance, or the same content dropped again)
+            LOG.debug("feed {}: {} was delivered before; skipped", feedId(), FileNames.printable(name));
+            finish(exchange, file, sink);
+            return;
+        }
+        // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
+        FileCheck check = FileCheck.run(format, file, endpoint.getMaxMalformedPercent(),
+                endpoint.isRequireFinalNewline() && endpoint.readyRule() == ReadyRule.STABLE,
+                endpoint.sourceKeyColumn(), mappedColumns());
+        if (!check.isDeliverable()) {
+            setAside(exchange, name, file, check, sink);
+            return;
+        }
+        // the check's count is taken before any record is handed on: the run's account must come to it
+        sink.sourceCount(check.records(), "records counted in each file before delivery");
+        deliver(name, file, sink);
+        sink.flush(); // the file's exchange completes only once all of it was delivered and committed
+        finish(exchange, file, sink);
     }
 
-    private Spooled spool(DropFolder folder, String name) throws IOException {
-        try (InputStream in = folder.open(name)) {
-            return Spooled.copy(in, endpoint.workDirectoryPath());
+    /** The bytes as Camel placed them: the file itself for {@code file:}, else its copy in the work folder. */
+    private static Path localCopy(Exchange exchange, GenericFile<?> listed) {
+        String work = exchange.getIn().getHeader(FileConstants.FILE_LOCAL_WORK_PATH, String.class);
+        if (work != null) {
+            return Path.of(work);
         }
+        return ((File) listed.getFile()).toPath();
+    }
+
+    /** Delivered (now or before): Camel's commit ties the listing to the content and applies afterRead. */
+    private void finish(Exchange exchange, Spooled file, BatchSink sink) {
+        if (sink.isDryRun()) { // a dry run leaves the drop as it found it
+            exchange.setProperty(DropStrategy.OUTCOME, new DropStrategy.Outcome.Untouched());
+            return;
+        }
+        delivered.hashed(drop.key(exchange), file.sha256());
+        exchange.setProperty(DropStrategy.OUTCOME, new DropStrategy.Outcome.Delivered());
+    }
+
+    private void setAside(Exchange exchange, String name, Spooled file, FileCheck check, BatchSink sink) {
+        sink.note(check.summary(name));
+        if (sink.isDryRun()) {
+            exchange.setProperty(DropStrategy.OUTCOME, new DropStrategy.Outcome.Untouched());
+            return;
+        }
+        Instant now = clock.instant();
+        LOG.warn("feed {}: {}; moved to {}/{} with a report, nothing of it was delivered", feedId(),
+                check.summary(name), drop.describe(), endpoint.getErrorDirectory());
+        exchange.setProperty(DropStrategy.OUTCOME, new DropStrategy.Outcome.SetAside(name + ".report.txt",
+                check.report(feedId(), currentRunId(), drop.describe(), name, file, now)));
     }
 
     /** The second pass: records in batches, malformed lines as rejections, the file remembered with the last batch. */
@@ -175,52 +202,4 @@ final class FileDropConsumer extends FeedConsumer {
         return Json.appendString(new StringBuilder("{\"line\":"), line == null ? "" : line).append('}').toString();
     }
 
-    /** After delivery: the file (and its marker) moved, deleted or left, as configured. */
-    private void finish(DropFolder folder, DropEntry entry) throws IOException {
-        String name = entry.name();
-        String marker = endpoint.readyRule() == ReadyRule.DONE_MARKER ? readiness.markerOf(name) : null;
-        switch (afterRead) {
-            case MOVE -> {
-                String suffix = suffix();
-                folder.moveTo(name, endpoint.getDoneDirectory(), suffix);
-                if (marker != null) {
-                    folder.moveTo(marker, endpoint.getDoneDirectory(), suffix);
-                }
-            }
-            case DELETE -> {
-                folder.delete(name);
-                if (marker != null) {
-                    folder.delete(marker);
-                }
-            }
-            case LEAVE -> knownDone.put(name, entry);
-        }
-    }
-
-    private void setAsideUnread(DropFolder folder, String name, Spooled file, FileCheck check, BatchSink sink)
-            throws IOException {
-        sink.note(check.summary(name));
-        if (!sink.isDryRun()) {
-            setAside(folder, name, file, check);
-        }
-    }
-
-    private void setAside(DropFolder folder, String name, Spooled file, FileCheck check) throws IOException {
-        Instant now = clock.instant();
-        String runId = currentRunId();
-        LOG.warn("feed {}: {}; moved to {}/{} with a report, nothing of it was delivered", feedId(),
-                check.summary(name), folder.describe(), endpoint.getErrorDirectory());
-        String suffix = suffix();
-        folder.write(endpoint.getErrorDirectory(), name + ".report.txt",
-                check.report(feedId(), runId, folder.describe(), name, file, now));
-        folder.moveTo(name, endpoint.getErrorDirectory(), suffix);
-        if (endpoint.readyRule() == ReadyRule.DONE_MARKER) {
-            folder.moveTo(readiness.markerOf(name), endpoint.getErrorDirectory(), suffix);
-        }
-    }
-
-    /** Appended to a name already taken in the done or error folder (an earlier version of the file). */
-    private String suffix() {
-        return STAMP.format(clock.instant());
-    }
 }

@@ -1,19 +1,15 @@
 package org.exchangehub.source.file;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -33,7 +29,9 @@ import org.exchangehub.state.StateStore;
  * Reads the files a department drops into a folder (local, FTP, FTPS or SFTP) once each: only files complete
  * under the feed's rule, each checked as a whole before any record is delivered, remembered by name, size and
  * content hash once every batch of it was confirmed. Formats: CSV, fixed-width (byte layout) and XML, in any
- * charset Java knows (GBK, GB18030, UTF-8 with or without BOM), all streamed.
+ * charset Java knows (GBK, GB18030, UTF-8 with or without BOM), all streamed. The folder itself is consumed through
+ * Camel's {@code file:}, {@code ftp:}, {@code ftps:} and {@code sftp:} components ({@link CamelDrop}); any of their
+ * consumer options given on the URI beside these goes to that endpoint as it is.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "file-drop", title = "File drop source",
         syntax = "file-drop:protocol", consumerOnly = true, category = { Category.FILE })
@@ -46,7 +44,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     @Metadata(required = true)
     private final String protocol;
 
-    @UriParam(description = "The drop folder: a path on the server, or a local path for protocol file.")
+    @UriParam(description = "The drop folder: for ftp and ftps from the account's login folder (camel-ftp takes no"
+            + " absolute FTP paths), for sftp an absolute path on the server, for protocol file a local path.")
     @Metadata(required = true)
     private String directory;
 
@@ -81,8 +80,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "security", secret = true, description = "FTPS: the trust store's password.")
     private String trustStorePassword;
 
-    @UriParam(label = "connection", defaultValue = "UTF-8", description = "Encoding of file names on the FTP control"
-            + " connection; some older Chinese servers use GBK.")
+    @UriParam(label = "connection", defaultValue = "UTF-8", description = "Encoding of file names on the server (FTP"
+            + " control connection, SFTP names); some older Chinese servers use GBK.")
     private String fileNameEncoding = "UTF-8";
 
     @UriParam(label = "connection", defaultValue = "30s", description = "Connect and read timeout (30s, 2m, PT30S).")
@@ -181,7 +180,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     private int batchSize = 5000;
 
     private FileFormat fileFormat;
-    private TrustManager trustManager;
+    /** camel-ftp / camel-file options given on the URI, passed to the Camel endpoint as they are. */
+    private final Map<String, Object> camelOptions = new LinkedHashMap<>();
 
     FileDropEndpoint(String uri, FileDropComponent component, String protocol) {
         super(uri, component);
@@ -265,8 +265,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
         Charset cs = charset();
         fileFormat = buildFormat(cs);
         checkSourceKey();
-        if (p == Protocol.FTPS && trustStore != null && !trustStore.isBlank()) {
-            trustManager = loadTrustStore();
+        if (p == Protocol.FTPS && trustStore != null && !trustStore.isBlank() && !Files.isReadable(Path.of(trustStore))) {
+            throw problem("trustStore", trustStore, "cannot be read", "check the path of the PKCS12 trust store");
         }
     }
 
@@ -320,19 +320,6 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
                 return new XmlFormat(cs, recordNamespace, recordElement.trim(), columnList());
             }
             default -> throw problem("format", format, "unknown format", "use csv, fixed or xml");
-        }
-    }
-
-    private TrustManager loadTrustStore() {
-        try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, trustStorePassword == null ? new char[0] : trustStorePassword.toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            return tmf.getTrustManagers()[0];
-        } catch (IOException | GeneralSecurityException e) {
-            throw problem("trustStore", trustStore, "cannot be read as a PKCS12 trust store: " + e.getMessage(),
-                    "check the path and trustStorePassword");
         }
     }
 
@@ -415,10 +402,6 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
         return fileFormat;
     }
 
-    TrustManager trustManager() {
-        return trustManager;
-    }
-
     List<String> columnList() {
         if (columns == null || columns.isBlank()) {
             return List.of();
@@ -431,13 +414,34 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
                 : Path.of(workDirectory);
     }
 
-    /** Opens the drop folder for one run. */
-    DropFolder openFolder() throws IOException {
-        return switch (protocol()) {
-            case FILE -> new LocalFolder(Path.of(directory));
-            case FTP, FTPS -> FtpFolder.connect(this);
-            case SFTP -> SftpFolder.connect(this);
-        };
+    /** Camel's own options for the drop folder's endpoint, given on the URI beside the source's. */
+    Map<String, Object> camelOptions() {
+        return camelOptions;
+    }
+
+    /** Takes the options the source does not know as Camel's, refusing those the source sets from its own. */
+    void passToCamel(Map<String, Object> options) {
+        for (Map.Entry<String, Object> o : options.entrySet()) {
+            String instead = CamelDrop.OWN.get(o.getKey());
+            if (instead != null) {
+                throw problem(o.getKey(), String.valueOf(o.getValue()), "is set by file-drop itself",
+                        "use the file-drop option " + instead);
+            }
+            if (!camelKnows(o.getKey())) {
+                throw problem(o.getKey(), "(not shown)", "is neither a file-drop option nor a consumer option of Camel's "
+                        + protocol().scheme() + " component", "check its spelling against docs/file-feeds.md and the"
+                        + " camel-" + (protocol() == Protocol.FILE ? "file" : "ftp") + " documentation");
+            }
+            camelOptions.put(o.getKey(), o.getValue());
+        }
+    }
+
+    /** Whether Camel's component for the protocol has the option (its generated list of endpoint options). */
+    private boolean camelKnows(String option) {
+        org.apache.camel.spi.EndpointUriFactory options = getCamelContext().getCamelContextExtension()
+                .getEndpointUriFactory(protocol().scheme());
+        return options == null || options.propertyNames().contains(option)
+                || options.multiValuePrefixes().values().stream().anyMatch(option::startsWith);
     }
 
     // getters and setters bind the URI options

@@ -92,6 +92,32 @@ class FileDropEndpointTest {
     }
 
     @Test
+    void camelFtpOptionsBesideTheSourcesGoToTheCamelEndpointAsTheyAre() {
+        FileDropEndpoint e = camel.getEndpoint("file-drop:ftp?host=h&username=u&directory=/d&format=csv"
+                + "&passiveMode=false&maximumReconnectAttempts=5&ftpClient.dataTimeout=60000", FileDropEndpoint.class);
+
+        assertThat(e.camelOptions()).containsEntry("passiveMode", "false")
+                .containsEntry("maximumReconnectAttempts", "5").containsEntry("ftpClient.dataTimeout", "60000");
+    }
+
+    @Test
+    void aCamelOptionTheSourceSetsItselfIsRefusedNamingTheSourcesOption() {
+        ConfigException e = problem("file-drop:ftp?host=h&username=u&directory=/d&format=csv&move=archive");
+
+        assertThat(e.key()).isEqualTo("move");
+        assertThat(e.getMessage()).contains("afterRead");
+    }
+
+    @Test
+    void anOptionNeitherTheSourceNorCamelKnowsIsRefused() {
+        ConfigException e = problem("file-drop:sftp?host=h&username=u&hostKeyFingerprint=SHA256:x&directory=/d"
+                + "&format=csv&pasiveMode=true");
+
+        assertThat(e.key()).isEqualTo("pasiveMode");
+        assertThat(e.getMessage()).contains("sftp");
+    }
+
+    @Test
     void thePasswordIsNotInTheMessage() {
         ConfigException e = problem("file-drop:ftp?host=h&username=u&password=hunter2&directory=/d&format=tsv");
 

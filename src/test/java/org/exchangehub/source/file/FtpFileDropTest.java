@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.exchangehub.demo.PublicSecurityFtpServer;
 import org.exchangehub.mapping.ReasonCode;
@@ -174,6 +175,31 @@ class FtpFileDropTest {
 
         assertThat(hub.lakeCount()).isZero();
         assertThat(Files.readString(drop.resolve("error/HJRK_1.csv.report.txt"))).contains("verdict:  TRUNCATED");
+    }
+
+    @Test
+    void aFileWhoseDeliveryFailsMidwayStaysInTheDropAndTheNextRunDeliversItWhole() throws Exception {
+        Persons.drop(drop, "HJRK_1.csv", Persons.csv(), GBK);
+        AtomicInteger batches = new AtomicInteger();
+        hub.start(uri("&batchSize=1"), exchange -> {
+            if (batches.incrementAndGet() == 2) { // the lake goes down after the file's first batch
+                throw new IllegalStateException("the lake is down");
+            }
+        });
+
+        assertThat(hub.run().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(drop.resolve("HJRK_1.csv")).exists();
+        assertThat(drop.resolve("HJRK_1.csv.ok")).exists();
+        assertThat(drop.resolve("done/HJRK_1.csv")).doesNotExist();
+
+        RunRecord retried = hub.run();
+
+        assertThat(retried.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(retried.rowsDelivered()).isEqualTo(3);
+        assertThat(hub.lake()).extracting(r -> r.get("_source_key"))
+                .contains("HJRK_1.csv:2", "HJRK_1.csv:3", "HJRK_1.csv:4");
+        assertThat(drop.resolve("done/HJRK_1.csv")).exists();
+        assertThat(hub.run().rowsRead()).isZero();
     }
 
     static Map<String, Object> person(String id, String name, String sex, String birth, String division,

@@ -62,6 +62,11 @@ final class TestHub implements AutoCloseable {
 
     /** Starts (or restarts) the hub with a feed reading {@code sourceUri}; the state store is kept. */
     TestHub start(String sourceUri) throws Exception {
+        return start(sourceUri, exchange -> { });
+    }
+
+    /** Starts (or restarts) the hub with {@code beforeLake} run on each batch between the mapping and the lake. */
+    TestHub start(String sourceUri, org.apache.camel.Processor beforeLake) throws Exception {
         stop();
         store = new JdbcStateStore(state);
         FeedRegistry registry = new FeedRegistry();
@@ -75,7 +80,7 @@ final class TestHub implements AutoCloseable {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(sourceUri).routeId(feed).to("unify:" + mapping).to(lakeUri);
+                from(sourceUri).routeId(feed).to("unify:" + mapping).process(beforeLake).to(lakeUri);
             }
         });
         camel.start();
