@@ -20,7 +20,8 @@ import org.exchangehub.demo.SeedResult;
  * The side-by-side benchmark of issue 7, run by {@code mvn -B -Pbench verify}: seeds the market-regulation
  * register into an embedded PostgreSQL, then runs the machine's limits, the hub, a typical hand-written Camel
  * route and a Spring Batch job over the same rows in one JVM, and prints (and writes) one table.
- * Options (system properties): bench.rows, bench.stages (all or hub), bench.rounds, bench.out, bench.jfr.
+ * Options (system properties): bench.rows, bench.stages (all or hub), bench.rounds, bench.out, bench.jfr,
+ * bench.split (off leaves out the split loads with 1 and 2 key ranges at a time).
  */
 public final class Bench {
 
@@ -78,6 +79,13 @@ public final class Bench {
                             recording.dump(file);
                             recording.close();
                             System.out.println("bench: JFR recording of the hub stage: " + file);
+                        }
+                    }
+                    for (int threads = 1; threads <= 2 && !"off".equals(System.getProperty("bench.split", "on"));
+                            threads++) {
+                        try (HubStage hub = HubStage.split(db, work, threads)) {
+                            hub.start(round);
+                            results.add(report(meter.measure(hub)));
                         }
                     }
                     if (all) {

@@ -37,7 +37,7 @@ final class HubStage implements Stage, AutoCloseable {
                     keyColumn: ID
                     changeColumn: GXSJ
                     period: 24h
-                    initialDelay: 24h
+                    initialDelay: 24h%s
                   steps:
                     - to:
                         uri: kamelet:unified-mapping-action
@@ -84,6 +84,8 @@ final class HubStage implements Stage, AutoCloseable {
     private final boolean pipelined;
     private final Path drop;
     private final String feed;
+    /** Key ranges read at a time by a split load; 0 reads without a split. */
+    private final int splitThreads;
     private ConfigurableApplicationContext app;
     private Path lake;
 
@@ -94,6 +96,18 @@ final class HubStage implements Stage, AutoCloseable {
 
     /** @param drop the file scenario's drop folder, or null for the database scenario */
     HubStage(BenchDatabase db, Path work, boolean pipelined, Path drop) {
+        this(db, work, pipelined, drop, 0);
+    }
+
+    /** The database scenario as a split load: {@value #SPLIT_CHUNKS} key ranges of ID, {@code threads} at a time. */
+    static HubStage split(BenchDatabase db, Path work, int threads) {
+        return new HubStage(db, work, true, null, threads);
+    }
+
+    static final int SPLIT_CHUNKS = 4;
+
+    private HubStage(BenchDatabase db, Path work, boolean pipelined, Path drop, int splitThreads) {
+        this.splitThreads = splitThreads;
         this.db = db;
         this.work = work;
         this.pipelined = pipelined;
@@ -103,6 +117,9 @@ final class HubStage implements Stage, AutoCloseable {
 
     @Override
     public String name() {
+        if (splitThreads > 0) {
+            return "hub, split load (jdbc source, " + SPLIT_CHUNKS + " key ranges, " + splitThreads + " at a time)";
+        }
         String source = drop == null ? "jdbc source" : "file-drop source";
         return pipelined ? "hub (route: " + source + " → unify → lake, state)"
                 : "hub, one thread (" + source + ", before: no delivery thread)";
@@ -110,14 +127,17 @@ final class HubStage implements Stage, AutoCloseable {
 
     /** Starts the application (not measured). */
     void start(int round) throws IOException, java.sql.SQLException {
-        String id = (drop == null ? "" : "f") + (pipelined ? "p" : "s") + round;
+        String id = (drop == null ? "" : "f") + (pipelined ? "p" : "s") + (splitThreads > 0 ? "k" + splitThreads : "")
+                + round;
         db.createDatabase(BenchDatabase.STATE_DB + id);
         Path routes = Files.createDirectories(work.resolve("hub-routes"));
         try (var old = Files.list(routes)) {
             old.forEach(f -> f.toFile().delete());
         }
         if (drop == null) {
-            Files.writeString(routes.resolve("bench-enterprises.yaml"), ROUTE);
+            Files.writeString(routes.resolve("bench-enterprises.yaml"), ROUTE.formatted(splitThreads == 0 ? ""
+                    : "\n        splitColumn: ID\n        splitChunks: " + SPLIT_CHUNKS + "\n        splitThreads: "
+                            + splitThreads));
         } else {
             Files.writeString(routes.resolve("bench-persons.yaml"), FILE_ROUTE.formatted(drop.toAbsolutePath(),
                     System.getProperty("bench.skipUnchanged", "auto")));

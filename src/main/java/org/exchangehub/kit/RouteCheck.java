@@ -117,6 +117,9 @@ final class RouteCheck {
                 dataSource(where, pkey, value, problems);
             }
         });
+        if (uri.startsWith("kamelet:jdbc-incremental-source")) {
+            JdbcSplitCheck.check(where, keys, params, problems);
+        }
         if (uri.startsWith("kamelet:rest-source") || uri.startsWith("kamelet:soap-source")) {
             ConfigException w = ServiceWindows.check(params, java.time.Instant.now());
             if (w != null) {

@@ -33,6 +33,7 @@ public final class JdbcStateStore implements StateStore {
     private final ProcessedFiles files;
     private final DeliveredRecords delivered;
     private final JdbcTemplate jdbc;
+    private final SplitRanges ranges;
     /**
      * Per feed, the source keys of its open rejects, loaded when a run starts: a delivered batch resolves those
      * among its keys without a query per batch (one run of a feed at a time, so the set is the run's own).
@@ -58,6 +59,7 @@ public final class JdbcStateStore implements StateStore {
         this.delivered = new DeliveredRecords(jdbc);
         this.log = new ExchangeLog(jdbc);
         this.files = new ProcessedFiles(jdbc);
+        this.ranges = new SplitRanges(jdbc);
     }
 
     @Override
@@ -86,7 +88,7 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
-            DeliveryMemory memory, java.util.Collection<String> deliveredKeys) {
+            DeliveryMemory memory, java.util.Collection<String> deliveredKeys, RangeProgress range) {
         Instant now = clock.instant();
         Set<String> open = openRejectKeys.computeIfAbsent(feedId, f -> {
             Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -112,6 +114,9 @@ public final class JdbcStateStore implements StateStore {
                 quarantine.seenAgain(feedId, memory.rejectsSeenAgain(), now);
             }
             quarantine.resolve(feedId, runId, resolved, now);
+            if (range != null) {
+                ranges.progress(feedId, range, now);
+            }
         });
         resolved.forEach(open::remove);
         for (Rejection r : rejections) {
@@ -119,6 +124,68 @@ public final class JdbcStateStore implements StateStore {
                 open.add(r.sourceKey());
             }
         }
+    }
+
+    @Override
+    public List<KeyRange> splitRanges(String feedId) {
+        return ranges.of(feedId);
+    }
+
+    @Override
+    public List<KeyRange> planSplit(String feedId, String runId, List<long[]> bounds) {
+        try {
+            tx.executeWithoutResult(status -> {
+                if (ranges.lock(feedId).isEmpty()) {
+                    ranges.insert(feedId, runId, bounds, clock.instant());
+                }
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another instance planned the same load first: its plan holds
+        }
+        return ranges.of(feedId);
+    }
+
+    @Override
+    public void reopenRanges(String feedId, String instance, Instant staleBefore) {
+        tx.executeWithoutResult(status -> ranges.reopen(feedId, instance, staleBefore));
+    }
+
+    @Override
+    public Optional<KeyRange> claimRange(String feedId, String instance) {
+        return tx.execute(status -> ranges.claim(feedId, instance, clock.instant()));
+    }
+
+    @Override
+    public void commitRange(String feedId, RangeProgress range) {
+        tx.executeWithoutResult(status -> ranges.progress(feedId, range, clock.instant()));
+    }
+
+    @Override
+    public boolean finishSplit(String feedId, java.time.Duration lookBack) {
+        Instant now = clock.instant();
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            List<KeyRange> plan = ranges.lock(feedId);
+            if (plan.stream().anyMatch(r -> !KeyRange.DONE.equals(r.status()))) {
+                return false;
+            }
+            KeyRange latest = null;
+            for (KeyRange r : plan) {
+                if (r.maxChange() != null && (latest == null || r.maxChange().isAfter(latest.maxChange()))) {
+                    latest = r;
+                }
+            }
+            if (lookBack != null && latest != null) {
+                watermarks.upsert(feedId, new Watermark(latest.maxChange(), latest.maxChangeKey()), now);
+                watermarks.forgetBefore(feedId, latest.maxChange().minus(lookBack));
+            }
+            ranges.delete(feedId);
+            return true;
+        }));
+    }
+
+    @Override
+    public void dropSplit(String feedId) {
+        tx.executeWithoutResult(status -> ranges.delete(feedId));
     }
 
     @Override

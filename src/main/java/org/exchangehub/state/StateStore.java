@@ -67,9 +67,65 @@ public interface StateStore {
      * {@code deliveredKeys} (the source keys of the records the batch delivered) resolved by this run: the
      * department corrected the record at the source, or a replay after a mapping fix delivered it.
      */
+    default void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
+            List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
+            DeliveryMemory memory, Collection<String> deliveredKeys) {
+        commitBatch(feedId, runId, dataset, source, watermark, rejections, seen, forgetBefore, file, memory,
+                deliveredKeys, null);
+    }
+
+    /**
+     * As above, and in the same transaction moves the split load's key range forward by {@code range} (when not
+     * null); refuses the whole batch when the range is no longer claimed by the instance that read it.
+     */
     void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
-            DeliveryMemory memory, Collection<String> deliveredKeys);
+            DeliveryMemory memory, Collection<String> deliveredKeys, RangeProgress range);
+
+    /** The key ranges of the feed's split load in progress, by number; empty when none is. */
+    default List<KeyRange> splitRanges(String feedId) {
+        return List.of();
+    }
+
+    /**
+     * Plans the feed's split load as the given ranges ({@code {lo, hi}}, both inclusive), unless a plan exists
+     * already (another instance planned it first); returns the plan that holds.
+     */
+    default List<KeyRange> planSplit(String feedId, String runId, List<long[]> bounds) {
+        throw new UnsupportedOperationException("this state store keeps no key ranges");
+    }
+
+    /**
+     * Gives claims back: the ranges claimed by {@code instance} (left by a run of it that ended, e.g. killed), and
+     * those of any instance whose last commit is older than {@code staleBefore}.
+     */
+    default void reopenRanges(String feedId, String instance, java.time.Instant staleBefore) {
+        throw new UnsupportedOperationException("this state store keeps no key ranges");
+    }
+
+    /** Claims an open range for {@code instance} in one transaction; empty when none is open. */
+    default Optional<KeyRange> claimRange(String feedId, String instance) {
+        throw new UnsupportedOperationException("this state store keeps no key ranges");
+    }
+
+    /** Commits a range's progress without a batch (a range whose rest holds no rows). */
+    default void commitRange(String feedId, RangeProgress range) {
+        throw new UnsupportedOperationException("this state store keeps no key ranges");
+    }
+
+    /**
+     * Ends the feed's split load if every range is done, in one transaction: with {@code lookBack} (an incremental
+     * table), sets the watermark to the latest change time committed over all ranges and forgets remembered rows
+     * older than it minus the look-back; then removes the ranges. Returns false (and changes nothing) while a
+     * range is not done.
+     */
+    default boolean finishSplit(String feedId, java.time.Duration lookBack) {
+        throw new UnsupportedOperationException("this state store keeps no key ranges");
+    }
+
+    /** Forgets the feed's split load (its ranges), e.g. once a watermark was set by operations. */
+    default void dropSplit(String feedId) {
+    }
 
     /**
      * The record hashes that runs of the feed other than {@code runId} delivered, by business-key digest

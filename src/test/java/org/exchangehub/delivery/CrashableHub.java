@@ -13,8 +13,8 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The hub as a process of its own for {@link CrashRecoveryIT}: the real application in one-shot mode, reading the
- * market-regulation register from a database that outlives the process ({@code -Dcrash.source-url}), so that a
- * killed hub and its restart see the same source.
+ * market-regulation register from a database that outlives the process ({@code -Dcrash.source-url}, H2 or
+ * PostgreSQL), so that a killed hub and its restart see the same source.
  */
 public final class CrashableHub {
 
@@ -22,8 +22,17 @@ public final class CrashableHub {
     }
 
     public static void main(String[] args) {
-        JdbcDataSource source = new JdbcDataSource();
-        source.setURL(System.getProperty("crash.source-url"));
+        String url = System.getProperty("crash.source-url");
+        DataSource source;
+        if (url.startsWith("jdbc:postgresql:")) {
+            org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+            postgres.setURL(url);
+            source = postgres;
+        } else {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            source = h2;
+        }
         SpringApplication app = new SpringApplication(ExchangeHubApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("hub.once", "true"));

@@ -372,4 +372,84 @@ abstract class JdbcStateStoreContract {
 
         assertThat(store.run("run-1").orElseThrow().rowsUnchanged()).isEqualTo(6);
     }
+
+    @Test
+    void aKeyRangeIsClaimedByOneInstanceOnlyAndItsProgressCommitsWithItsBatch() {
+        String feed = splitFeed();
+        store.planSplit(feed, "run-1", List.of(new long[] {1, 10}, new long[] {11, 20}));
+
+        KeyRange a = store.claimRange(feed, "hub-a").orElseThrow();
+        KeyRange b = store.claimRange(feed, "hub-b").orElseThrow();
+        store.commitBatch(feed, "run-1", "legal_entity", "market-regulation", null, List.of(), List.of(), null, null,
+                null, List.of(), new RangeProgress(a.number(), "hub-a", 10, 10, T0, "10", true));
+
+        assertThat(List.of(a.number(), b.number())).containsExactly(0, 1);
+        assertThat(store.claimRange(feed, "hub-a")).as("no range is open any more").isEmpty();
+        KeyRange done = store.splitRanges(feed).get(0);
+        assertThat(done.status()).isEqualTo(KeyRange.DONE);
+        assertThat(done.progress()).isEqualTo(10L);
+        assertThat(done.rowsRead()).isEqualTo(10);
+        assertThat(done.maxChange()).isEqualTo(T0);
+    }
+
+    @Test
+    void progressOfARangeThatAnotherInstanceHoldsIsRefusedWithItsWholeBatch() {
+        String feed = splitFeed();
+        store.planSplit(feed, "run-1", List.<long[]>of(new long[] {1, 10}));
+        store.claimRange(feed, "hub-a").orElseThrow();
+
+        assertThatThrownBy(() -> store.commitBatch(feed, "run-2", "legal_entity", "market-regulation", null,
+                List.of(invalidUscc("7")), List.of(), null, null, null, List.of(),
+                new RangeProgress(0, "hub-b", 10, 10, T0, "10", true)))
+                .hasMessageContaining("key range 0 is no longer claimed by instance hub-b");
+        assertThat(store.rejections("run-2")).as("the batch's rejections are rolled back with it").isEmpty();
+        assertThat(store.splitRanges(feed).get(0).progress()).isNull();
+    }
+
+    @Test
+    void aSplitLoadFinishesOnlyWhenEveryRangeIsDoneWithTheLatestChangeTimeAsWatermark() {
+        String feed = splitFeed();
+        store.planSplit(feed, "run-1", List.of(new long[] {1, 10}, new long[] {11, 20}));
+        store.claimRange(feed, "hub-a");
+        store.claimRange(feed, "hub-a");
+        store.commitRange(feed, new RangeProgress(1, "hub-a", 20, 10, T0.plusSeconds(9), "17", true));
+        boolean early = store.finishSplit(feed, java.time.Duration.ofMinutes(5));
+        store.commitRange(feed, new RangeProgress(0, "hub-a", 10, 10, T0.plusSeconds(5), "3", true));
+
+        boolean finished = store.finishSplit(feed, java.time.Duration.ofMinutes(5));
+
+        assertThat(early).isFalse();
+        assertThat(finished).isTrue();
+        assertThat(store.watermark(feed)).contains(new Watermark(T0.plusSeconds(9), "17"));
+        assertThat(store.splitRanges(feed)).isEmpty();
+    }
+
+    @Test
+    void reopeningGivesBackTheInstancesOwnClaimsAndStaleOnesOnly() {
+        String feed = splitFeed();
+        store.planSplit(feed, "run-1", List.of(new long[] {1, 10}, new long[] {11, 20}));
+        store.claimRange(feed, "hub-a");
+        store.claimRange(feed, "hub-b");
+
+        store.reopenRanges(feed, "hub-a", NOW.minusSeconds(600));
+        List<String> afterOwn = store.splitRanges(feed).stream().map(KeyRange::status).toList();
+        store.reopenRanges(feed, "hub-c", NOW.plusSeconds(1));
+
+        assertThat(afterOwn).containsExactly(KeyRange.OPEN, KeyRange.CLAIMED);
+        assertThat(store.splitRanges(feed)).extracting(KeyRange::status).containsOnly(KeyRange.OPEN);
+    }
+
+    @Test
+    void aSecondPlanOfALoadInProgressKeepsTheFirst() {
+        String feed = splitFeed();
+        store.planSplit(feed, "run-1", List.of(new long[] {1, 10}, new long[] {11, 20}));
+
+        List<KeyRange> plan = store.planSplit(feed, "run-2", List.<long[]>of(new long[] {1, 100}));
+
+        assertThat(plan).extracting(KeyRange::hi).containsExactly(10L, 20L);
+    }
+
+    private static String splitFeed() {
+        return "split." + java.util.UUID.randomUUID();
+    }
 }

@@ -76,20 +76,50 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         // a run's pacing starts afresh: the idle time since the last run earns it no burst
         pace = endpoint.getMaxRowsPerSecond() > 0
                 ? com.google.common.util.concurrent.RateLimiter.create(endpoint.getMaxRowsPerSecond()) : null;
+        TableQuery q;
+        SplitLoad split;
         // the run's read-only transaction: closing it rolls back, a failing rollback added to the run's failure
         try (CamelJdbcReader.Run run = reader.begin()) {
             countMethod = run.snapshot() ? "COUNT(*) over the run's window, in the read's snapshot"
                     : "COUNT(*) over the run's window (the database gives no snapshot: rows changed during the"
                             + " read can differ)";
-            TableQuery q = query(run.connection(), sink);
-            if (endpoint.isIncremental()) {
+            q = query(run.connection(), sink);
+            split = splitLoad(run, q, sink);
+            if (split == null && endpoint.isIncremental()) {
                 readIncrement(run, q, sink);
-            } else {
+            } else if (split == null) {
                 readAll(run, q, sink);
             }
         } catch (CamelJdbcReader.SourceReadException e) {
             throw e.getCause();
         }
+        if (split != null) {
+            // the ranges are read on transactions of their own; the planning one is closed by now
+            try {
+                split.read(q, sink);
+            } catch (CamelJdbcReader.SourceReadException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    /**
+     * The run's split load, or null when the run reads as without a split: no split options, a dry run, an
+     * incremental table that has its watermark (a split load is a full or first load only), or an empty table.
+     */
+    private SplitLoad splitLoad(CamelJdbcReader.Run run, TableQuery q, BatchSink sink) throws SQLException {
+        if (!endpoint.isSplit() || sink.isDryRun()) {
+            return null;
+        }
+        if (endpoint.isIncremental() && stateStore().watermark(feedId()).isPresent()) {
+            if (!stateStore().splitRanges(feedId()).isEmpty()) {
+                stateStore().dropSplit(feedId()); // operations set a watermark during the load: the feed goes on from it
+            }
+            return null;
+        }
+        SplitLoad load = new SplitLoad(endpoint, reader, stateStore(), feedId(), Instances.id(), pace,
+                endpoint.isIncremental() ? lookBack : null);
+        return load.plan(run.connection(), q, currentRunId(), run.snapshot()) ? load : null;
     }
 
     @Override
@@ -149,9 +179,13 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
         if (endpoint.isIncremental()) {
             options.put("changeColumn", endpoint.getChangeColumn());
         }
+        if (endpoint.isSplit()) {
+            options.put("splitColumn", endpoint.getSplitColumn());
+        }
         checkSourceSchema(shape.label(), shape.columns(), options, sink);
         return TableQuery.of(shape, listed, endpoint.getKeyColumn(),
-                endpoint.isIncremental() ? endpoint.getChangeColumn() : null);
+                endpoint.isIncremental() ? endpoint.getChangeColumn() : null,
+                endpoint.isSplit() ? endpoint.getSplitColumn() : null);
     }
 
     private void readAll(CamelJdbcReader.Run run, TableQuery q, BatchSink sink) throws Exception {
@@ -267,7 +301,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
     }
 
     /** The change time as the source's local clock, truncated to microseconds (what every store keeps). */
-    private static LocalDateTime toLocalDateTime(Object v) {
+    static LocalDateTime toLocalDateTime(Object v) {
         LocalDateTime t;
         if (v == null) {
             return null;

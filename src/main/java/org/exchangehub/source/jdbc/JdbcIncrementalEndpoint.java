@@ -31,6 +31,8 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
     private static final long DEFAULT_DELAY_MS = 60_000;
+    static final int MAX_SPLIT_CHUNKS = 10_000;
+    static final int MAX_SPLIT_THREADS = 64;
 
     @UriPath(description = "The source table, optionally schema-qualified (SCHEMA.TABLE). Matched case-insensitively"
             + " against the database's metadata and quoted by the database's rules.")
@@ -79,6 +81,22 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
     @UriParam(defaultValue = "0", description = "Most rows read per second (0: no limit): a gentle pull that spares"
             + " the department's database during office hours.")
     private double maxRowsPerSecond;
+
+    @UriParam(label = "split", description = "A numeric (integer) column to cut a full load, or an incremental"
+            + " table's first load, into key ranges by: the table's key or another column without NULLs. The ranges"
+            + " are claimed from the state store and read in parallel, each committing its own progress, so that a"
+            + " stopped load resumes range by range; an incremental table then goes on from one watermark, the"
+            + " latest change time of the whole load. Needs splitChunks.")
+    private String splitColumn;
+
+    @UriParam(label = "split", defaultValue = "0", description = "How many key ranges a split load is cut into"
+            + " (equal spans between the split column's smallest and largest value); 0 reads without a split."
+            + " Needs splitColumn.")
+    private int splitChunks;
+
+    @UriParam(label = "split", defaultValue = "2", description = "How many ranges of a split load this instance"
+            + " reads at a time, each on a connection of its own (at most splitChunks).")
+    private int splitThreads = 2;
 
     JdbcIncrementalEndpoint(String uri, JdbcIncrementalComponent component, String table) {
         super(uri, component);
@@ -143,6 +161,38 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
                     + " or positive, was " + maxRowsPerRun);
         }
         lookBackDuration();
+        validateSplit();
+    }
+
+    private void validateSplit() {
+        boolean column = splitColumn != null && !splitColumn.isBlank();
+        if (column) {
+            requireIdentifier("splitColumn", splitColumn);
+            if (splitColumn.contains(".")) {
+                throw new IllegalArgumentException("jdbc-incremental:" + table + ": option splitColumn = '"
+                        + splitColumn + "' must be a column name of the table, without a schema or table prefix");
+            }
+        }
+        if (splitChunks < 0 || splitChunks > MAX_SPLIT_CHUNKS) {
+            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option splitChunks must be between 0"
+                    + " (no split) and " + MAX_SPLIT_CHUNKS + ", was " + splitChunks);
+        }
+        if (column && splitChunks == 0) {
+            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option splitColumn needs splitChunks"
+                    + " (how many key ranges, at least 1)");
+        }
+        if (!column && splitChunks > 0) {
+            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option splitChunks needs splitColumn"
+                    + " (the numeric column to cut the load by, e.g. the key)");
+        }
+        if (splitThreads < 1 || splitThreads > MAX_SPLIT_THREADS) {
+            throw new IllegalArgumentException("jdbc-incremental:" + table + ": option splitThreads must be between 1"
+                    + " and " + MAX_SPLIT_THREADS + ", was " + splitThreads);
+        }
+    }
+
+    boolean isSplit() {
+        return splitChunks > 0;
     }
 
     private void requireIdentifier(String option, String value) {
@@ -264,5 +314,29 @@ public final class JdbcIncrementalEndpoint extends ScheduledPollEndpoint {
 
     public void setMaxRowsPerRun(long maxRowsPerRun) {
         this.maxRowsPerRun = maxRowsPerRun;
+    }
+
+    public String getSplitColumn() {
+        return splitColumn;
+    }
+
+    public void setSplitColumn(String splitColumn) {
+        this.splitColumn = splitColumn;
+    }
+
+    public int getSplitChunks() {
+        return splitChunks;
+    }
+
+    public void setSplitChunks(int splitChunks) {
+        this.splitChunks = splitChunks;
+    }
+
+    public int getSplitThreads() {
+        return splitThreads;
+    }
+
+    public void setSplitThreads(int splitThreads) {
+        this.splitThreads = splitThreads;
     }
 }

@@ -21,6 +21,9 @@ final class TableQuery {
 
     /** The name of {@link #selectSinceNamed()}'s bind parameter. */
     static final String SINCE = "since";
+    /** The names of {@link #selectRange()}'s bind parameters: a key range's bounds, both inclusive. */
+    static final String LO = "lo";
+    static final String HI = "hi";
 
     private final List<String> columns;
     private final String selectAll;
@@ -29,6 +32,12 @@ final class TableQuery {
     private final String countSince;
     private final int keyIndex;
     private final int changeIndex;
+    private Split split;
+
+    /** A split load's statements over the split column (key ranges, bound as parameters only). */
+    record Split(int index, String column, String type, String bounds, String fractions, String selectRange,
+            String countRange) {
+    }
 
     private TableQuery(List<String> columns, String selectAll, String selectSince, int keyIndex, int changeIndex) {
         this.columns = columns;
@@ -104,6 +113,15 @@ final class TableQuery {
 
     /** The statements over a described table; fails when a configured column is not one of its columns. */
     static TableQuery of(Shape shape, List<String> wanted, String keyColumn, String changeColumn) throws SQLException {
+        return of(shape, wanted, keyColumn, changeColumn, null);
+    }
+
+    /**
+     * As {@link #of(Shape, List, String, String)}, with the statements of a split load over {@code splitColumn}
+     * (when not null), which is read with every row.
+     */
+    static TableQuery of(Shape shape, List<String> wanted, String keyColumn, String changeColumn, String splitColumn)
+            throws SQLException {
         String quote = shape.quote();
         String table = shape.configured();
         String realSchema = shape.schema();
@@ -119,9 +137,13 @@ final class TableQuery {
         }
         String key = real(realColumns, keyColumn, table, "keyColumn");
         String change = changeColumn == null ? null : real(realColumns, changeColumn, table, "changeColumn");
+        String splitBy = splitColumn == null ? null : real(realColumns, splitColumn, table, "splitColumn");
         addIfMissing(selected, key);
         if (change != null) {
             addIfMissing(selected, change);
+        }
+        if (splitBy != null) {
+            addIfMissing(selected, splitBy);
         }
         String q = quote;
         StringBuilder select = new StringBuilder("SELECT ");
@@ -146,8 +168,19 @@ final class TableQuery {
             all = base + order;
             since = base + " WHERE " + changeQ + " >= ?" + order;
         }
-        return new TableQuery(List.copyOf(selected), all, since, selected.indexOf(key),
+        TableQuery query = new TableQuery(List.copyOf(selected), all, since, selected.indexOf(key),
                 change == null ? -1 : selected.indexOf(change));
+        if (splitBy != null) {
+            String splitQ = q + splitBy + q;
+            String from = base.substring(base.indexOf(" FROM "));
+            String within = " WHERE " + splitQ + " >= ? AND " + splitQ + " <= ?";
+            query.split = new Split(selected.indexOf(splitBy), splitBy, shape.columns().get(splitBy),
+                    "SELECT MIN(" + splitQ + "), MAX(" + splitQ + "), COUNT(*) - COUNT(" + splitQ + ")" + from,
+                    "SELECT COUNT(*)" + from + " WHERE " + splitQ + " <> FLOOR(" + splitQ + ")",
+                    base + " WHERE " + splitQ + " >= :?" + LO + " AND " + splitQ + " <= :?" + HI + " ORDER BY " + splitQ,
+                    "SELECT COUNT(*)" + from + within);
+        }
+        return query;
     }
 
     /** The table's schema, name and columns as the database reports them, from one or more metadata result sets. */
@@ -252,6 +285,11 @@ final class TableQuery {
 
     int keyIndex() {
         return keyIndex;
+    }
+
+    /** The split load's statements, or null without a split column. */
+    Split split() {
+        return split;
     }
 
     int changeIndex() {

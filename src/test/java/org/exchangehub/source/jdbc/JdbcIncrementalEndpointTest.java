@@ -160,6 +160,52 @@ class JdbcIncrementalEndpointTest {
         assertThat(catchThrowable(endpoint::createProducer)).hasMessageContaining("source only");
     }
 
+    @Test
+    void aSplitColumnWithChunksMakesASplitEndpointReadingTwoRangesAtATimeByDefault() {
+        JdbcIncrementalEndpoint endpoint = context.getEndpoint(GOOD + "&splitColumn=ID&splitChunks=4",
+                JdbcIncrementalEndpoint.class);
+
+        assertThat(endpoint.isSplit()).isTrue();
+        assertThat(endpoint.getSplitChunks()).isEqualTo(4);
+        assertThat(endpoint.getSplitThreads()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutSplitOptionsTheEndpointDoesNotSplit() {
+        assertThat(context.getEndpoint(GOOD, JdbcIncrementalEndpoint.class).isSplit()).isFalse();
+    }
+
+    @Test
+    void aSplitColumnWithoutChunksIsRefused() {
+        assertRefused(GOOD + "&splitColumn=ID", "option splitColumn needs splitChunks");
+    }
+
+    @Test
+    void chunksWithoutASplitColumnAreRefused() {
+        assertRefused(GOOD + "&splitChunks=4", "option splitChunks needs splitColumn");
+    }
+
+    @Test
+    void negativeChunksAreRefused() {
+        assertRefused(GOOD + "&splitColumn=ID&splitChunks=-1", "option splitChunks must be between 0");
+    }
+
+    @Test
+    void zeroThreadsAreRefused() {
+        assertRefused(GOOD + "&splitColumn=ID&splitChunks=4&splitThreads=0", "option splitThreads must be between 1");
+    }
+
+    @Test
+    void aSplitColumnWithSqlInItIsRefused() {
+        assertRefused(GOOD + "&splitColumn=ID%3B%20DROP%20TABLE%20x&splitChunks=4",
+                "option splitColumn = 'ID; DROP TABLE x' is not a plain SQL identifier");
+    }
+
+    @Test
+    void aQualifiedSplitColumnIsRefused() {
+        assertRefused(GOOD + "&splitColumn=T_QYDJ.ID&splitChunks=4", "must be a column name of the table");
+    }
+
     private void assertRefused(String uri, String message) {
         Throwable failure = catchThrowable(() -> context.getEndpoint(uri));
 
