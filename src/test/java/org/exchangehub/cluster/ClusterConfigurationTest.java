@@ -77,34 +77,30 @@ class ClusterConfigurationTest {
 
     @Test
     void anUnknownServiceStopsStartUp() {
-        runner.withPropertyValues("hub.cluster.enabled=true", "hub.cluster.service=zookeeper").run(context ->
-                assertConfigProblem(context, "hub.cluster.service", "zookeeper", "use jdbc"));
+        assertStartUpStops("hub.cluster.service", "zookeeper", "use jdbc", "hub.cluster.service=zookeeper");
     }
 
     @Test
     void aLeaseTooShortStopsStartUp() {
-        runner.withPropertyValues("hub.cluster.enabled=true", "hub.cluster.lease=500ms").run(context ->
-                assertConfigProblem(context, "hub.cluster.lease", "PT0.5S", "give a lease such as 15s"));
+        assertStartUpStops("hub.cluster.lease", "PT0.5S", "give a lease such as 15s", "hub.cluster.lease=500ms");
     }
 
     @Test
     void theFileServiceWithoutAFolderStopsStartUp() {
-        runner.withPropertyValues("hub.cluster.enabled=true", "hub.cluster.service=file").run(context ->
-                assertConfigProblem(context, "hub.cluster.file-root", "", "name a folder every instance shares"));
+        assertStartUpStops("hub.cluster.file-root", "", "name a folder every instance shares",
+                "hub.cluster.service=file");
     }
 
     @Test
     void theFileServiceOnAFileStopsStartUp() throws Exception {
         Path file = Files.writeString(shared.resolve("not-a-folder"), "x");
-        runner.withPropertyValues("hub.cluster.enabled=true", "hub.cluster.service=file",
-                "hub.cluster.file-root=" + file).run(context ->
-                        assertConfigProblem(context, "hub.cluster.file-root", file.toString(), "is a file"));
+        assertStartUpStops("hub.cluster.file-root", file.toString(), "is a file", "hub.cluster.service=file",
+                "hub.cluster.file-root=" + file);
     }
 
     @Test
     void clusterModeWithOnceStopsStartUp() {
-        runner.withPropertyValues("hub.cluster.enabled=true", "hub.once=true").run(context ->
-                assertConfigProblem(context, "hub.cluster.enabled", "true", "run --once without hub.cluster.enabled"));
+        assertStartUpStops("hub.cluster.enabled", "true", "run --once without hub.cluster.enabled", "hub.once=true");
     }
 
     @Test
@@ -113,6 +109,12 @@ class ClusterConfigurationTest {
                 .endsWith("-" + ProcessHandle.current().pid()));
         runner.withPropertyValues("hub.cluster.instance-id= hub-a ").run(context ->
                 assertThat(context.getBean(ClusterProperties.class).instance()).isEqualTo("hub-a"));
+    }
+
+    /** Cluster mode on with {@code settings}: start-up stops on a configuration problem of key and value. */
+    private void assertStartUpStops(String key, String value, String inMessage, String... settings) {
+        runner.withPropertyValues("hub.cluster.enabled=true").withPropertyValues(settings)
+                .run(context -> assertConfigProblem(context, key, value, inMessage));
     }
 
     private static void assertConfigProblem(AssertableApplicationContext context, String key, String value,

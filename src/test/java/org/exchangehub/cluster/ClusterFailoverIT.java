@@ -70,6 +70,28 @@ class ClusterFailoverIT {
     }
 
     @Test
+    void withCamelsFileLockServiceTheFeedRunsOnOneInstanceAndMovesWhenItsLeaderIsKilled() throws Exception {
+        try (ClusterRig rig = new ClusterRig(postgres, dir, "file", "one", 1000, BATCH)) {
+            String[] fileService = {"--hub.cluster.service=file", "--hub.cluster.file-root=" + rig.folder("locks")};
+            rig.start("hub-a", fileService);
+            rig.start("hub-b", fileService);
+            String leader = awaitLeader(rig);
+            rig.await("the feed ran twice").pollInterval(Duration.ofMillis(500))
+                    .until(() -> rig.runs(FEED).stream().filter(r -> r.status().equals("SUCCEEDED")).count() >= 2);
+            assertThat(rig.runs(FEED)).as("every run on %s", leader).allMatch(r -> leader.equals(r.instanceId()));
+
+            rig.kill(leader);
+            String other = rig.other(leader);
+            rig.await("the feed moves to " + other).pollInterval(Duration.ofMillis(200))
+                    .until(() -> rig.leader(FEED).map(l -> l.instanceId().equals(other)).orElse(false));
+            rig.await(other + " runs it").pollInterval(Duration.ofMillis(500))
+                    .until(() -> rig.runs(FEED).stream().anyMatch(r -> other.equals(r.instanceId())
+                            && r.status().equals("SUCCEEDED")));
+            assertNoOverlap(FEED, rig.runs(FEED).stream().filter(r -> !leader.equals(r.instanceId())).toList());
+        }
+    }
+
+    @Test
     void aKilledLeadersFeedMovesWithinTheLeaseAndResumesFromItsWatermark() throws Exception {
         try (ClusterRig rig = pair("kill", "one", ROWS)) {
             String leader = awaitLeader(rig);

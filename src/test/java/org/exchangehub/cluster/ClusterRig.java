@@ -70,10 +70,10 @@ final class ClusterRig implements AutoCloseable {
         }
     }
 
-    /** Starts an instance with the given id in a JVM of its own, in the project folder. */
-    Process start(String instanceId) throws IOException {
+    /** Starts an instance with the given id in a JVM of its own, in the project folder; settings added last. */
+    Process start(String instanceId, String... settings) throws IOException {
         Files.createDirectories(dir);
-        List<String> command = CrashableHub.javaCommand(ClusteredHub.class, "cluster.source-url", sourceUrl(),
+        List<String> command = new java.util.ArrayList<>(CrashableHub.javaCommand(ClusteredHub.class, "cluster.source-url", sourceUrl(),
                 "--hub.demo.enabled=false",
                 "--hub.cluster.enabled=true",
                 "--camel.main.jmx-enabled=false",
@@ -85,7 +85,8 @@ final class ClusterRig implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--hub.lake.root=" + dir.resolve("lake"),
                 "--hub.warehouse.url=" + postgres.getJdbcUrl("postgres", warehouseDb) + "&reWriteBatchedInserts=true",
-                "--hub.warehouse.username=postgres");
+                "--hub.warehouse.username=postgres"));
+        command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(instanceId).toFile())
                 .start();
         instances.put(instanceId, process);
@@ -107,6 +108,11 @@ final class ClusterRig implements AutoCloseable {
     org.awaitility.core.ConditionFactory await(String alias) {
         return org.awaitility.Awaitility.await(alias).atMost(Duration.ofMinutes(5))
                 .failFast("an instance died (see the logs in " + dir + ")", this::anyDied);
+    }
+
+    /** A folder of this test's own, e.g. the file lock service's shared folder. */
+    Path folder(String name) {
+        return dir.resolve(name);
     }
 
     Process process(String instanceId) {
