@@ -16,7 +16,7 @@ import org.exchangehub.catalogue.DivisionCodes;
 import org.exchangehub.feed.FeedIdResolver;
 import org.exchangehub.feed.FeedRegistry;
 import org.exchangehub.state.JdbcStateStore;
-import org.exchangehub.state.StateStore;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.exchangehub.unify.FeedMappings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +53,11 @@ public class HubConfiguration {
         return new DepartmentDataSources();
     }
 
+    /** The state store; in cluster mode it commits a feed's batches only while this instance holds the feed. */
     @Bean
-    StateStore stateStore(DataSource stateDataSource) {
-        return new JdbcStateStore(stateDataSource);
+    JdbcStateStore stateStore(DataSource stateDataSource, org.exchangehub.cluster.ClusterProperties cluster) {
+        return new JdbcStateStore(stateDataSource, new JdbcTransactionManager(stateDataSource), Clock.systemUTC(),
+                cluster.instance(), cluster.enabled());
     }
 
     @Bean

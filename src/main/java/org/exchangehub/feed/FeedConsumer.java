@@ -21,6 +21,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.exchangehub.mapping.ReasonCode;
 import org.exchangehub.mapping.Rejection;
 import org.exchangehub.mapping.Violation;
+import org.exchangehub.state.FeedFencedException;
 import org.exchangehub.state.Reconciliation;
 import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
@@ -298,7 +299,8 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     @Override
     public boolean isPollAllowed() {
-        return super.isPollAllowed() && !paused && !registry.isSchedulingSuspended();
+        return super.isPollAllowed() && !paused && !registry.isSchedulingSuspended()
+                && (feedId == null || state.holdsFeed(feedId));
     }
 
     @Override
@@ -377,6 +379,11 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
 
     private RunRecord doRun(RunReader reader, String replayOf) {
         knownFeedId();
+        if (!state.holdsFeed(feedId)) {
+            throw new FeedRunException("feed " + feedId + " is not held by this instance (" + state.instanceId()
+                    + "): in cluster mode only the feed's leader runs it" + state.feedLeader(feedId)
+                            .map(l -> ", now instance " + l.instanceId()).orElse(""), null);
+        }
         Instant startedAt = clock.instant();
         String runId = RunIds.next(startedAt);
         String before = state.watermark(feedId).map(Watermark::toString).orElse(null);
@@ -402,7 +409,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         run.receipt.reconciliation(reconciliation);
         RunRecord record = new RunRecord(runId, feedId, startedAt, clock.instant(), run.read, run.delivered,
                 run.rejected, run.warnings, before, after, status, error, run.receipt.toJson(), run.unchanged,
-                reconciliation);
+                reconciliation, state.instanceId());
         state.runFinished(record);
         lastRun = record;
         totals = totals.plus(record);
@@ -603,6 +610,12 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             if (exchange.getException() != null) {
                 throw new FeedRunException("batch " + batch.index() + " of run " + runId + " was not delivered: "
                         + describe(exchange.getException()), exchange.getException());
+            }
+            if (commit.failure instanceof FeedFencedException fenced) {
+                LOG.error("FENCED {}; batch {} of run {} was delivered but not committed, and this instance stops"
+                        + " running the feed (the leader re-reads from the committed watermark)", fenced.getMessage(),
+                        batch.index(), runId);
+                throw new FeedRunException("batch " + batch.index() + " not committed: " + fenced.getMessage(), fenced);
             }
             if (commit.failure != null) {
                 throw new FeedRunException("batch " + batch.index() + " was delivered but its state could not be"

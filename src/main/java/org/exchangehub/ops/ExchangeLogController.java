@@ -97,6 +97,7 @@ class ExchangeLogController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", r.runId());
         m.put("feedId", r.feedId());
+        m.put("instance", r.instanceId());
         m.put("status", r.status().name());
         m.put("startedAt", r.startedAt() == null ? null : r.startedAt().toString());
         m.put("endedAt", r.endedAt() == null ? null : r.endedAt().toString());

@@ -156,6 +156,16 @@ final class FeedControl implements FeedControlMXBean {
     }
 
     @Override
+    public boolean isLeader() {
+        return FeedPlacement.leads(state, feed.feedId());
+    }
+
+    @Override
+    public String getInstance() {
+        return FeedPlacement.instance(state, feed.feedId());
+    }
+
+    @Override
     public String runNow() {
         RunRecord run = feed.runNow();
         return "run " + run.runId() + " " + run.status() + ": read " + run.rowsRead() + ", delivered "

@@ -66,6 +66,12 @@ public interface FeedControlMXBean {
 
     long getPeriodSeconds();
 
+    /** Whether this instance runs the feed: always outside cluster mode; in it, while it is the feed's leader. */
+    boolean isLeader();
+
+    /** The instance that runs the feed ({@code hub.cluster.instance-id}): this one, or the leader elsewhere. */
+    String getInstance();
+
     /** Runs the feed now (after a run in progress) and returns the run's summary. */
     String runNow();
 

@@ -69,6 +69,8 @@ final class FeedHealth implements CompositeHealthContributor, DisposableBean {
         Map<String, Object> details = new LinkedHashMap<>();
         FeedStatus status = feed.status();
         details.put("status", status.name());
+        details.put("leader", FeedPlacement.leads(state, feed.feedId()));
+        details.put("instance", FeedPlacement.instance(state, feed.feedId()));
         Optional<String> problem = Optional.empty();
 
         Optional<SourceProbe> probe = feed.sourceProbe();

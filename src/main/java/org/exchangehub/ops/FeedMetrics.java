@@ -19,7 +19,8 @@ import org.springframework.beans.factory.DisposableBean;
  * Per-feed metrics for the monitoring stack (Prometheus names in brackets): rows read, delivered and rejected
  * ({@code hub_feed_rows_*_total}), rejections by reason ({@code hub_feed_rejections_total}), runs by outcome
  * ({@code hub_feed_runs_total}), run duration ({@code hub_feed_run_duration_seconds}) and watermark lag
- * ({@code hub_feed_lag_seconds}). Counters count this process's runs, exactly as the exchange log records them.
+ * ({@code hub_feed_lag_seconds}), and whether this instance leads the feed ({@code hub_feed_leader}, 1 or 0, tagged
+ * with this instance's id: summed over the instances it is 1 per feed in cluster mode). Counters count this process's runs, exactly as the exchange log records them.
  */
 final class FeedMetrics implements FeedRegistry.Listener, DisposableBean {
 
@@ -45,6 +46,10 @@ final class FeedMetrics implements FeedRegistry.Listener, DisposableBean {
         Gauge.builder("hub.feed.consecutive.failures", registry,
                         r -> r.feed(id).map(f -> (double) f.totals().consecutiveFailures()).orElse(0.0))
                 .tag("feed", id).description("Failed runs of the feed since its last successful one").register(meters);
+        Gauge.builder("hub.feed.leader", state, s -> FeedPlacement.leads(s, id) ? 1.0 : 0.0).tag("feed", id)
+                .tag("instance", state.instanceId() == null ? "" : state.instanceId())
+                .description("1 while this instance runs the feed (its leader in cluster mode), else 0")
+                .register(meters);
     }
 
     private double lagSeconds(String feedId) {

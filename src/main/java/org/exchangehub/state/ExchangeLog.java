@@ -13,9 +13,9 @@ final class ExchangeLog {
 
     private static final String COLUMNS = "run_id, feed_id, started_at, ended_at, rows_read, rows_delivered,"
             + " rows_rejected, warnings, watermark_before, watermark_after, status, error_message, receipt,"
-            + " rows_unchanged, source_count, accounted_count, count_method, reconciliation";
+            + " rows_unchanged, source_count, accounted_count, count_method, reconciliation, instance_id";
     private static final String INSERT = "INSERT INTO hub_run (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // feed, start and watermark before stay as recorded at the start.
     private static final String FINISH = "UPDATE hub_run SET ended_at = ?, rows_read = ?, rows_delivered = ?,"
             + " rows_rejected = ?, warnings = ?, watermark_after = ?, status = ?, error_message = ?, receipt = ?,"
@@ -28,14 +28,17 @@ final class ExchangeLog {
             + " ORDER BY started_at DESC, run_id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
+    private final String instanceId;
 
-    ExchangeLog(JdbcTemplate jdbc) {
+    /** @param instanceId the instance every run this log starts is recorded with */
+    ExchangeLog(JdbcTemplate jdbc, String instanceId) {
         this.jdbc = jdbc;
+        this.instanceId = instanceId;
     }
 
     void started(String runId, String feedId, Instant startedAt, String watermarkBefore) {
         jdbc.update(INSERT, runId, feedId, Times.utc(startedAt), null, 0L, 0L, 0L, 0L, watermarkBefore, null,
-                RunStatus.RUNNING.name(), null, null, 0L, null, null, null, null);
+                RunStatus.RUNNING.name(), null, null, 0L, null, null, null, null, instanceId);
     }
 
     /** Updates the run's row, or inserts it when its start was never recorded: an end must not be lost. */
@@ -52,7 +55,7 @@ final class ExchangeLog {
             jdbc.update(INSERT, run.runId(), run.feedId(), Times.utc(run.startedAt()), Times.utc(run.endedAt()),
                     run.rowsRead(), run.rowsDelivered(), run.rowsRejected(), run.warnings(), run.watermarkBefore(),
                     run.watermarkAfter(), run.status().name(), run.error(), run.receipt(), run.rowsUnchanged(),
-                    source, accounted, method, outcome);
+                    source, accounted, method, outcome, run.instanceId() == null ? instanceId : run.instanceId());
         }
     }
 
@@ -82,7 +85,8 @@ final class ExchangeLog {
                 rs.getString("error_message"),
                 rs.getString("receipt"),
                 rs.getLong("rows_unchanged"),
-                reconciliation(rs));
+                reconciliation(rs),
+                rs.getString("instance_id"));
     }
 
     private static Reconciliation reconciliation(ResultSet rs) throws SQLException {

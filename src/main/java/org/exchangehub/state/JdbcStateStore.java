@@ -34,6 +34,11 @@ public final class JdbcStateStore implements StateStore {
     private final DeliveredRecords delivered;
     private final JdbcTemplate jdbc;
     private final SplitRanges ranges;
+    private final FeedLeaders leaders;
+    private final String instanceId;
+    private final boolean fencing;
+    /** Cluster mode: the epoch this instance took each feed it holds with (see {@link #takeFeed}). */
+    private final Map<String, Long> epochs = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Per feed, the source keys of its open rejects, loaded when a run starts: a delivered batch resolves those
      * among its keys without a query per batch (one run of a feed at a time, so the set is the run's own).
@@ -50,6 +55,15 @@ public final class JdbcStateStore implements StateStore {
      * @param clock              gives the times the store records itself (rejected at, updated at)
      */
     public JdbcStateStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+        this(dataSource, transactionManager, clock, InstanceId.ofThisProcess(), false);
+    }
+
+    /**
+     * @param instanceId this instance's id, recorded with every run
+     * @param fencing    cluster mode: a batch commits only while this instance holds the feed ({@link #takeFeed})
+     */
+    public JdbcStateStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+            String instanceId, boolean fencing) {
         JdbcTemplate jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(Objects.requireNonNull(transactionManager, "transactionManager"));
@@ -57,7 +71,10 @@ public final class JdbcStateStore implements StateStore {
         this.watermarks = new Watermarks(jdbc);
         this.quarantine = new Quarantine(jdbc);
         this.delivered = new DeliveredRecords(jdbc);
-        this.log = new ExchangeLog(jdbc);
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        this.fencing = fencing;
+        this.leaders = new FeedLeaders(jdbc);
+        this.log = new ExchangeLog(jdbc, instanceId);
         this.files = new ProcessedFiles(jdbc);
         this.ranges = new SplitRanges(jdbc);
     }
@@ -97,7 +114,15 @@ public final class JdbcStateStore implements StateStore {
         });
         List<String> resolved = open.isEmpty() || deliveredKeys.isEmpty() ? List.of()
                 : deliveredKeys.stream().filter(open::contains).distinct().toList();
+        Long epoch = fencing ? epochs.get(feedId) : null;
+        if (fencing && epoch == null) {
+            throw new FeedFencedException(feedId, instanceId);
+        }
         tx.executeWithoutResult(status -> {
+            if (epoch != null && !leaders.confirm(feedId, instanceId, epoch)) {
+                epochs.remove(feedId, epoch);
+                throw new FeedFencedException(feedId, instanceId, epoch, leaders.leader(feedId).orElse(null));
+            }
             if (watermark != null) {
                 watermarks.upsert(feedId, watermark, now);
             }
@@ -186,6 +211,38 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void dropSplit(String feedId) {
         tx.executeWithoutResult(status -> ranges.delete(feedId));
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Cluster mode: this instance takes the feed (it was elected its leader): the feed's epoch counts up, and from
+     * now on only this instance's commits of the feed succeed, until another takes it.
+     *
+     * @return the new epoch
+     */
+    public long takeFeed(String feedId) {
+        long epoch = tx.execute(status -> leaders.take(feedId, instanceId, clock.instant()));
+        epochs.put(feedId, epoch);
+        return epoch;
+    }
+
+    /** This instance stops holding the feed (it lost, or gave up, the leadership): its commits of it are refused. */
+    public void releaseFeed(String feedId) {
+        epochs.remove(feedId);
+    }
+
+    @Override
+    public boolean holdsFeed(String feedId) {
+        return !fencing || epochs.containsKey(feedId);
+    }
+
+    @Override
+    public Optional<FeedLeader> feedLeader(String feedId) {
+        return leaders.leader(feedId);
     }
 
     @Override

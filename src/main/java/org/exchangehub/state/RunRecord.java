@@ -22,6 +22,7 @@ import java.time.Instant;
  *                        delivered nor quarantined again; read = delivered + rejected + unchanged)
  * @param reconciliation  the source's count for the run against what the hub accounted for, or null where the
  *                        source gives no count (or the run failed before it was taken)
+ * @param instanceId      the hub instance that ran it ({@code hub.cluster.instance-id}), or null when not recorded
  */
 public record RunRecord(
         String runId,
@@ -38,7 +39,16 @@ public record RunRecord(
         String error,
         String receipt,
         long rowsUnchanged,
-        Reconciliation reconciliation) {
+        Reconciliation reconciliation,
+        String instanceId) {
+
+    /** A run whose instance is not told (the store records its own). */
+    public RunRecord(String runId, String feedId, Instant startedAt, Instant endedAt, long rowsRead, long rowsDelivered,
+            long rowsRejected, long warnings, String watermarkBefore, String watermarkAfter, RunStatus status,
+            String error, String receipt, long rowsUnchanged, Reconciliation reconciliation) {
+        this(runId, feedId, startedAt, endedAt, rowsRead, rowsDelivered, rowsRejected, warnings, watermarkBefore,
+                watermarkAfter, status, error, receipt, rowsUnchanged, reconciliation, null);
+    }
 
     /** A run whose source gave no count to reconcile with. */
     public RunRecord(String runId, String feedId, Instant startedAt, Instant endedAt, long rowsRead, long rowsDelivered,

@@ -26,6 +26,24 @@ public interface StateStore {
      */
     Set<String> seenSince(String feedId, LocalDateTime from);
 
+    /** This instance's id ({@code hub.cluster.instance-id}, hostname-pid by default), recorded with every run. */
+    default String instanceId() {
+        return null;
+    }
+
+    /**
+     * Whether this instance may run and commit the feed: always outside cluster mode; in it, only while it holds
+     * the feed (it took it as the feed's leader and no other instance took it since, as far as it knows).
+     */
+    default boolean holdsFeed(String feedId) {
+        return true;
+    }
+
+    /** Cluster mode: the instance that took the feed last, with its epoch; empty outside cluster mode. */
+    default Optional<FeedLeader> feedLeader(String feedId) {
+        return Optional.empty();
+    }
+
     /** Records a new run as {@link RunStatus#RUNNING}. */
     void runStarted(String runId, String feedId, java.time.Instant startedAt, String watermarkBefore);
 
@@ -33,7 +51,9 @@ public interface StateStore {
      * Commits one delivered batch in one transaction: quarantines its rejections, remembers the seen rows,
      * forgets seen rows older than {@code forgetBefore}, and advances the watermark (when not null).
      * Called only after every sink confirmed the batch. If any part fails, nothing of the batch is kept, the
-     * watermark stays where it was, and the failure is thrown. Remembering a row already remembered is harmless.
+     * watermark stays where it was, and the failure is thrown. In cluster mode the same transaction first confirms
+     * that this instance still holds the feed, and a commit of an instance that lost it fails with
+     * {@link FeedFencedException}. Remembering a row already remembered is harmless.
      */
     default void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore) {

@@ -6,17 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -90,32 +83,13 @@ class CrashRecoveryIT {
         assertCompleteWithDuplicatesFromOneBatchOnly("lake", lake(), expected);
     }
 
-    /** Every key present; keys seen more than once are at most one batch and always carry the same hash. */
     private static void assertCompleteWithDuplicatesFromOneBatchOnly(String sink, List<String[]> keyAndHash,
             Set<String> expected) {
-        Map<String, Set<String>> hashes = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (String[] kh : keyAndHash) {
-            hashes.computeIfAbsent(kh[0], k -> new HashSet<>()).add(kh[1]);
-            counts.merge(kh[0], 1, Integer::sum);
-        }
-        assertThat(hashes.keySet()).as("%s holds every valid key", sink).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(counts.values().stream().filter(c -> c > 1).count()).as("%s: duplicated keys", sink)
-                .isLessThanOrEqualTo(BATCH);
-        assertThat(hashes.values()).as("%s: duplicates carry the same record hash", sink).allMatch(h -> h.size() == 1);
+        RedeliveryChecks.assertCompleteWithDuplicatesFromOneBatchOnly(sink, keyAndHash, expected, BATCH);
     }
 
     private static List<String[]> lake() throws SQLException {
-        List<String[]> out = new ArrayList<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-             Statement st = duck.createStatement();
-             ResultSet rs = st.executeQuery("SELECT uscc, lower(hex(_record_hash)) FROM read_parquet('"
-                     + dir.resolve("lake").toString().replace("'", "''") + "/legal_entity/*/*.parquet')")) {
-            while (rs.next()) {
-                out.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        return out;
+        return RedeliveryChecks.legalEntitiesInLake(dir.resolve("lake"));
     }
 
     private static int rows(JdbcTemplate warehouse) {
@@ -126,11 +100,7 @@ class CrashRecoveryIT {
 
     /** Starts the hub in a JVM of its own, on the test classpath, in the project folder. */
     private static Process hub(String name) throws IOException {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dcrash.source-url=" + sourceUrl(),
-                CrashableHub.class.getName(),
+        List<String> command = CrashableHub.javaCommand(CrashableHub.class, "crash.source-url", sourceUrl(),
                 "--once",
                 "--hub.demo.enabled=false",
                 "--camel.main.jmx-enabled=false",

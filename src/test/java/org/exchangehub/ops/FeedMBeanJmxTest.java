@@ -61,6 +61,17 @@ class FeedMBeanJmxTest extends OpsHubTest {
     }
 
     @Test
+    void outsideClusterModeTheFeedRunsOnThisInstanceAndTheMBeanSaysSo() throws Exception {
+        try (JMXConnector jmx = connect(OpsHub.OPERATOR, OpsHub.OPERATOR_PASSWORD)) {
+            MBeanServerConnection connection = jmx.getMBeanServerConnection();
+
+            assertThat(connection.getAttribute(FeedMBeans.name(OpsHub.FEED), "Leader")).isEqualTo(true);
+            assertThat(connection.getAttribute(FeedMBeans.name(OpsHub.FEED), "Instance"))
+                    .isEqualTo(org.exchangehub.state.InstanceId.ofThisProcess());
+        }
+    }
+
+    @Test
     void withoutCredentialsTheConnectionIsRefused() {
         assertThatThrownBy(() -> JMXConnectorFactory.connect(URL).close()).isInstanceOf(SecurityException.class);
     }

@@ -120,6 +120,18 @@ class OpsWebTest extends OpsHubTest {
     }
 
     @Test
+    void healthAndMetricsSayWhichInstanceRunsTheFeed() {
+        String instance = org.exchangehub.state.InstanceId.ofThisProcess();
+
+        String health = operator().getForEntity(url("/actuator/health/feeds/" + OpsHub.FEED), String.class).getBody();
+        String metrics = operator().getForEntity(url("/actuator/prometheus"), String.class).getBody();
+
+        assertThat(health).contains("\"leader\":true").contains("\"instance\":\"" + instance + "\"");
+        assertThat(metric(metrics, "hub_feed_leader{feed=\"" + OpsHub.FEED + "\",instance=\"" + instance + "\"}"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void prometheusNeedsCredentials() {
         assertThat(http.getForEntity(url("/actuator/prometheus"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);

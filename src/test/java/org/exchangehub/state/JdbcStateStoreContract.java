@@ -49,15 +49,23 @@ abstract class JdbcStateStoreContract {
     void emptyStore() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         for (String table : List.of("hub_watermark", "hub_seen_row", "hub_run", "hub_quarantine",
-                "hub_processed_file", "hub_delivered_record")) {
+                "hub_processed_file", "hub_delivered_record", "hub_feed_leader")) {
             jdbc.update("DELETE FROM " + table);
         }
         store = storeOver(dataSource());
     }
 
+    static final String INSTANCE = "hub-a-4242";
+
     static JdbcStateStore storeOver(DataSource dataSource) {
         return new JdbcStateStore(dataSource, new JdbcTransactionManager(dataSource),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), INSTANCE, false);
+    }
+
+    /** A cluster-mode store of one instance: it commits a feed only while it holds it. */
+    JdbcStateStore instance(String instanceId) {
+        return new JdbcStateStore(dataSource(), new JdbcTransactionManager(dataSource()),
+                Clock.fixed(NOW, ZoneOffset.UTC), instanceId, true);
     }
 
     static Rejection invalidUscc(String key) {
@@ -76,11 +84,93 @@ abstract class JdbcStateStoreContract {
 
     static RunRecord finished(String runId, Instant startedAt) {
         return new RunRecord(runId, FEED, startedAt, startedAt.plusSeconds(42), 1000, 990, 10, 3,
-                null, T0 + "/E-1000", RunStatus.SUCCEEDED, null, "{\"lake\":{\"files\":1,\"rows\":990}}");
+                null, T0 + "/E-1000", RunStatus.SUCCEEDED, null, "{\"lake\":{\"files\":1,\"rows\":990}}", 0, null,
+                INSTANCE);
     }
 
     void commit(String runId, Watermark watermark, List<Rejection> rejections, List<SeenRow> seen) {
         store.commitBatch(FEED, runId, "legal_entity", "market-regulation", watermark, rejections, seen, null);
+    }
+
+    @Test
+    void theHolderOfAFeedCommitsItsBatches() {
+        JdbcStateStore a = instance("hub-a");
+        a.takeFeed(FEED);
+
+        a.commitBatch(FEED, "run-1", "legal_entity", "market-regulation", new Watermark(T0, "E-1"), List.of(),
+                List.of(new SeenRow("E-1", T0)), null);
+
+        assertThat(a.holdsFeed(FEED)).isTrue();
+        assertThat(a.watermark(FEED)).contains(new Watermark(T0, "E-1"));
+    }
+
+    @Test
+    void everyTakeOverCountsTheFeedsEpochUpAndNamesTheInstance() {
+        JdbcStateStore a = instance("hub-a");
+        JdbcStateStore b = instance("hub-b");
+
+        assertThat(a.takeFeed(FEED)).isEqualTo(1);
+        assertThat(b.takeFeed(FEED)).isEqualTo(2);
+        assertThat(a.takeFeed(FEED)).isEqualTo(3);
+        assertThat(b.takeFeed(OTHER_FEED)).isEqualTo(1);
+
+        assertThat(store.feedLeader(FEED)).get().extracting(FeedLeader::instanceId, FeedLeader::epoch)
+                .containsExactly("hub-a", 3L);
+        assertThat(store.feedLeader(OTHER_FEED)).get().extracting(FeedLeader::instanceId).isEqualTo("hub-b");
+    }
+
+    @Test
+    void aCommitAfterAnotherInstanceTookTheFeedIsRefusedAndKeepsNothing() {
+        JdbcStateStore a = instance("hub-a");
+        JdbcStateStore b = instance("hub-b");
+        a.takeFeed(FEED);
+        a.commitBatch(FEED, "run-a", "legal_entity", "market-regulation", new Watermark(T0, "E-1"), List.of(),
+                List.of(), null);
+        b.takeFeed(FEED); // a was paused past its lease
+        b.commitBatch(FEED, "run-b", "legal_entity", "market-regulation", new Watermark(T0.plusHours(1), "E-9"),
+                List.of(), List.of(), null);
+
+        assertThatThrownBy(() -> a.commitBatch(FEED, "run-a", "legal_entity", "market-regulation",
+                new Watermark(T0.plusMinutes(30), "E-5"), List.of(invalidUscc("E-4")),
+                List.of(new SeenRow("E-5", T0.plusMinutes(30))), null))
+                .isInstanceOf(FeedFencedException.class)
+                .hasMessageContaining("instance hub-a no longer holds the feed (its epoch 1")
+                .hasMessageContaining("instance hub-b took it over at epoch 2");
+
+        assertThat(store.watermark(FEED)).as("not moved back").contains(new Watermark(T0.plusHours(1), "E-9"));
+        assertThat(store.seenSince(FEED, T0)).isEmpty();
+        assertThat(store.rejections("run-a")).isEmpty();
+        assertThat(a.holdsFeed(FEED)).as("the refused instance stops holding the feed").isFalse();
+        assertThat(b.holdsFeed(FEED)).isTrue();
+    }
+
+    @Test
+    void anInstanceThatNeverTookTheFeedCannotCommitIt() {
+        JdbcStateStore a = instance("hub-a");
+
+        assertThat(a.holdsFeed(FEED)).isFalse();
+        assertThatThrownBy(() -> a.commitBatch(FEED, "run-a", "legal_entity", "market-regulation",
+                new Watermark(T0, "E-1"), List.of(), List.of(), null))
+                .isInstanceOf(FeedFencedException.class).hasMessageContaining("has not taken the feed");
+        assertThat(store.watermark(FEED)).isEmpty();
+    }
+
+    @Test
+    void anInstanceThatLetTheFeedGoCannotCommitIt() {
+        JdbcStateStore a = instance("hub-a");
+        a.takeFeed(FEED);
+        a.releaseFeed(FEED);
+
+        assertThatThrownBy(() -> a.commitBatch(FEED, "run-a", "legal_entity", "market-regulation",
+                new Watermark(T0, "E-1"), List.of(), List.of(), null)).isInstanceOf(FeedFencedException.class);
+        assertThat(store.watermark(FEED)).isEmpty();
+    }
+
+    @Test
+    void everyRunIsLoggedWithTheInstanceThatRanIt() {
+        instance("hub-b").runStarted("run-1", FEED, NOW, null);
+
+        assertThat(store.run("run-1").orElseThrow().instanceId()).isEqualTo("hub-b");
     }
 
     @Test

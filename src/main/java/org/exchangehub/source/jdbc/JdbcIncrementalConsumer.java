@@ -117,7 +117,7 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
             }
             return null;
         }
-        SplitLoad load = new SplitLoad(endpoint, reader, stateStore(), feedId(), Instances.id(), pace,
+        SplitLoad load = new SplitLoad(endpoint, reader, stateStore(), feedId(), instanceId(), pace,
                 endpoint.isIncremental() ? lookBack : null);
         return load.plan(run.connection(), q, currentRunId(), run.snapshot()) ? load : null;
     }
@@ -316,5 +316,11 @@ final class JdbcIncrementalConsumer extends FeedConsumer {
                     + " values; it must be a TIMESTAMP or DATE column");
         }
         return t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The instance the split load's claims name: the state store's ({@code hub.cluster.instance-id}), or this host. */
+    private String instanceId() {
+        String id = stateStore().instanceId();
+        return id != null ? id : org.exchangehub.state.InstanceId.ofThisProcess();
     }
 }

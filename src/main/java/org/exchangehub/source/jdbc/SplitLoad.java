@@ -39,9 +39,6 @@ import org.exchangehub.state.StateStore;
  */
 final class SplitLoad {
 
-    /** A claim not moved for this long is taken to be of an instance that is gone; it is given back. */
-    private static final Duration MIN_STALE_CLAIM = Duration.ofMinutes(10);
-
     private final JdbcIncrementalEndpoint endpoint;
     private final CamelJdbcReader reader;
     private final StateStore state;
@@ -113,9 +110,9 @@ final class SplitLoad {
      * load if every range is done (a run stopped by {@code maxRowsPerRun} leaves the rest to the next run).
      */
     void read(TableQuery q, BatchSink sink) throws Exception {
-        Duration stale = Duration.ofSeconds(2L * endpoint.getQueryTimeout());
-        state.reopenRanges(feedId, instance, Instant.now().minus(stale.compareTo(MIN_STALE_CLAIM) > 0 ? stale
-                : MIN_STALE_CLAIM));
+        // One instance runs a feed at a time (its leader in cluster mode, where a leader that lost the feed is
+        // fenced and its commits refused), so every claim still open is of a run that ended: all go back to open.
+        state.reopenRanges(feedId, instance, Instant.now().plusSeconds(1));
         int threads = Math.min(endpoint.getSplitThreads(), endpoint.getSplitChunks());
         ExecutorService pool = endpoint.getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "jdbc-incremental split " + feedId, threads);

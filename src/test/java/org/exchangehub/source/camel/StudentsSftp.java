@@ -98,7 +98,7 @@ final class StudentsSftp implements AutoCloseable {
             return List.of(); // the lake folder is not there yet
         }
         try (DuckDb duck = new DuckDb()) {
-            return duck.query("SELECT id_number, _record_hash, _source_key FROM "
+            return duck.query("SELECT id_number, lower(hex(_record_hash)) AS _record_hash, _source_key FROM "
                     + DuckDb.lake(lake.resolve("person/*/*.parquet")));
         }
     }

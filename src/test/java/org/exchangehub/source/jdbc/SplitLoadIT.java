@@ -164,7 +164,6 @@ class SplitLoadIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1536m", "-cp", System.getProperty("java.class.path"),
                 "-Dcrash.source-url=" + url("register"),
-                "-Dhub.instance-id=split-it",
                 CrashableHub.class.getName(),
                 "--once",
                 "--hub.demo.enabled=false",
