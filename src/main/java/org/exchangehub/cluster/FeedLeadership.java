@@ -43,11 +43,32 @@ final class FeedLeadership extends EventNotifierSupport implements RoutePolicyFa
             return null; // a connector's route: it runs only while its feed is held here
         }
         try {
+            String originOf = route instanceof RouteDefinition definition ? hubFeedTarget(definition) : null;
+            if (originOf != null) {
+                // an origin route (from: any Camel URI, to: hub-feed:<feed>) runs where its feed runs
+                return ClusteredRoutePolicy.forNamespace(service, originOf);
+            }
             feeds.add(routeId);
             return ClusteredRoutePolicy.forNamespace(service, routeId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot elect a leader for feed " + routeId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The feed an origin route hands its records to ({@code to: hub-feed:<feed>}), or null for another route. */
+    static String hubFeedTarget(RouteDefinition definition) {
+        for (org.apache.camel.model.ProcessorDefinition<?> output : definition.getOutputs()) {
+            if (output instanceof org.apache.camel.model.ToDefinition to && to.getUri() != null
+                    && to.getUri().startsWith("hub-feed:")) {
+                String rest = to.getUri().substring("hub-feed:".length());
+                if (rest.startsWith("//")) {
+                    rest = rest.substring(2);
+                }
+                int q = rest.indexOf('?');
+                return q < 0 ? rest : rest.substring(0, q);
+            }
+        }
+        return null;
     }
 
     /** Whether the route is a feed under leader election. */
