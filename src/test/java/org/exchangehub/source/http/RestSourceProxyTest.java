@@ -102,15 +102,24 @@ class RestSourceProxyTest extends StubServerFeedTest {
         assertThat(server.requests).isEmpty();
     }
 
+    private static StubServer httpsService() throws Exception {
+        return StubServer.https(HttpsTrustTest.serverTls())
+                .on(PATH, r -> People.page(4, Integer.parseInt(r.param("page")), 3, true));
+    }
+
+    /** The feed of an HTTPS service through the authenticating proxy, as user hub with this password. */
+    private void httpsFeed(StubServer https, String proxyPassword) throws Exception {
+        proxy = ForwardProxy.withAuthentication("hub", PROXY_PASSWORD);
+        feed = new FeedHarness("rest-source:" + https.url(PATH) + "?keyField=id&pageSize=3"
+                + "&recordsPath=data.items&totalPath=data.total&maxRetries=0&trustStore="
+                + HttpsTrustTest.trustStore() + "&trustStorePassword=trustpass&" + proxy.options()
+                + "&proxyAuthUsername=hub&proxyAuthPassword=" + proxyPassword);
+    }
+
     @Test
     void anHttpsServiceIsReachedThroughACONNECTTunnelWithTlsEndToEnd() throws Exception {
-        try (StubServer https = StubServer.https(HttpsTrustTest.serverTls())
-                .on(PATH, r -> People.page(4, Integer.parseInt(r.param("page")), 3, true))) {
-            proxy = ForwardProxy.withAuthentication("hub", PROXY_PASSWORD);
-            feed = new FeedHarness("rest-source:" + https.url(PATH) + "?keyField=id&pageSize=3"
-                    + "&recordsPath=data.items&totalPath=data.total&maxRetries=0&trustStore="
-                    + HttpsTrustTest.trustStore() + "&trustStorePassword=trustpass&" + proxy.options()
-                    + "&proxyAuthUsername=hub&proxyAuthPassword=" + PROXY_PASSWORD);
+        try (StubServer https = httpsService()) {
+            httpsFeed(https, PROXY_PASSWORD);
 
             var run = feed.run();
 
@@ -121,6 +130,20 @@ class RestSourceProxyTest extends StubServerFeedTest {
                 assertThat(r.target()).isEqualTo("127.0.0.1:" + URI.create(https.url(PATH)).getPort());
             });
             assertThat(https.requests).hasSize(2);
+        }
+    }
+
+    @Test
+    void aTunnelRefusedForAWrongPasswordFailsTheRunWithAClearMessage() throws Exception {
+        try (StubServer https = httpsService()) {
+            httpsFeed(https, "Wr0ng-Tunnel-p63");
+
+            var run = feed.run();
+
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.error()).contains("407 Proxy Authentication Required").contains("as user 'hub'")
+                    .doesNotContain("Wr0ng-Tunnel-p63");
+            assertThat(https.requests).isEmpty();
         }
     }
 
