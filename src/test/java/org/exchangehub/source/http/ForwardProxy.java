@@ -34,10 +34,10 @@ import java.util.concurrent.Executors;
  * at run time against Spring Boot 3.5.7's Jackson 2.19, Netty 4.1 and commons-lang3 3.17; raising those would change
  * the hub's own runtime. Jetty's proxy module is not served here.
  */
-final class ForwardProxy implements AutoCloseable {
+public final class ForwardProxy implements AutoCloseable {
 
     /** A request the proxy let through: its method, its target as sent (absolute URI or host:port) and headers. */
-    record Seen(String method, String target, Map<String, String> headers) {
+    public record Seen(String method, String target, Map<String, String> headers) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -47,7 +47,7 @@ final class ForwardProxy implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host",
             "upgrade", "keep-alive", "transfer-encoding", "proxy-authorization", "proxy-connection", "te", "trailer");
 
-    final List<Seen> forwarded = new CopyOnWriteArrayList<>();
+    public final List<Seen> forwarded = new CopyOnWriteArrayList<>();
     final List<Seen> refused = new CopyOnWriteArrayList<>();
     private final String expectedAuthorization;
     private final ServerSocket server;
@@ -63,16 +63,16 @@ final class ForwardProxy implements AutoCloseable {
     }
 
     /** A proxy that lets every request through. */
-    static ForwardProxy open() throws IOException {
+    public static ForwardProxy open() throws IOException {
         return new ForwardProxy(null, null);
     }
 
     /** A proxy that answers 407 unless the request carries these basic credentials. */
-    static ForwardProxy withAuthentication(String username, String password) throws IOException {
+    public static ForwardProxy withAuthentication(String username, String password) throws IOException {
         return new ForwardProxy(username, password);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
