@@ -14,7 +14,6 @@ import java.util.Set;
 
 import org.exchangehub.config.ConfigException;
 import org.exchangehub.feed.Durations;
-import org.exchangehub.source.http.HttpProxy;
 import org.exchangehub.source.http.ServiceWindows;
 import org.quartz.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -123,11 +122,6 @@ final class RouteCheck {
             if (w != null) {
                 problems.add(new ConfigException(where, keys.getOrDefault(w.key(), keys.get("windowLength")),
                         w.value(), w.problem(), w.fix()));
-            }
-            ConfigException proxy = HttpProxy.check(params);
-            if (proxy != null) {
-                problems.add(new ConfigException(where, keys.getOrDefault(proxy.key(), key + ".parameters."
-                        + proxy.key()), proxy.value(), proxy.problem(), proxy.fix()));
             }
         }
     }
