@@ -231,6 +231,16 @@ public final class RouteValidator {
                         "add '" + p + ": ...' under parameters (see " + connector.file() + ")"));
             }
         }
+        if (name.equals("rest-source") || name.equals("soap-source")) {
+            // checked here rather than in validate's RouteCheck so that start-up stops on it too, naming the file
+            Map<String, String> values = new LinkedHashMap<>();
+            given.forEach((k, v) -> values.put(k, v == null ? null : v.toString()));
+            ConfigException proxy = org.exchangehub.source.http.HttpProxy.check(values);
+            if (proxy != null) {
+                problems.add(new ConfigException(where, key + ".parameters." + proxy.key(), proxy.value(),
+                        proxy.problem(), proxy.fix()));
+            }
+        }
         if (name.equals(MAPPING_ACTION) && given.get("mapping") != null
                 && !mappings.contains(given.get("mapping").toString())) {
             problems.add(new ConfigException(where, key + ".parameters.mapping", given.get("mapping").toString(),

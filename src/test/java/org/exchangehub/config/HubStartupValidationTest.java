@@ -70,6 +70,22 @@ class HubStartupValidationTest {
     }
 
     @Test
+    void aProxyPortOutOfRangeStopsStartUp() {
+        Path route = routes.resolve("civil-affairs-persons.yaml");
+        edit(route, "        timeZone: Asia/Shanghai\n",
+                "        timeZone: Asia/Shanghai\n        proxyHost: proxy.gov.local\n        proxyPort: 70000\n");
+
+        ConfigException problem = startUpFailure();
+
+        assertThat(problem.file()).isEqualTo(route.toString());
+        assertThat(problem.key()).isEqualTo("route[civil-affairs.persons].from.parameters.proxyPort");
+        assertThat(problem.value()).isEqualTo("70000");
+        assertThat(problem.problem()).isEqualTo("is not a port number between 1 and 65535");
+        assertThat(problem.fix()).contains("give the proxy's port");
+        assertReported(problem);
+    }
+
+    @Test
     void aRoutesPatternThatMatchesNoFileStopsStartUpSayingSo() throws IOException {
         try (Stream<Path> files = Files.list(routes)) {
             for (Path f : files.toList()) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exchangehub.ExchangeHubApplication;
 import org.exchangehub.feed.FeedConsumer;
 import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.source.http.ForwardProxy;
 import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
 import org.exchangehub.testing.HubTestSupport;
@@ -35,8 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Passwords and tokens from configuration — the state store's, the department FTP server's, a REST client secret, a
- * SOAP password (right and wrong), the operations users' — planted with unique values, then every demo feed run and
- * one refused: none of them appears in the logs, in any JMX attribute (what Hawtio and jconsole show), in any
+ * SOAP password (right and wrong), a proxy's password, the operations users' — planted with unique values, then
+ * every demo feed run (one through a proxy that wants credentials) and one refused: none of them appears in the logs, in any JMX attribute (what Hawtio and jconsole show), in any
  * actuator endpoint or Jolokia read, or in the exchange log. Viewers read over Jolokia but never execute or write.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -52,9 +53,12 @@ class SecretsNeverShownIT {
             "hub.demo.services.civil-affairs-client-secret", "Planted-ClientSecret-c73",
             "hub.demo.services.human-resources-password", "Planted-SoapPassword-d64",
             "secrets.wrong-password", "Planted-WrongPassword-g37",
+            "secrets.proxy-password", "Planted-ProxyPassword-h28",
             "operator", "Planted-Operator-a91",
             "viewer", "Planted-Viewer-b82");
     private static final Path LAKE = HubTestSupport.tempDir("secrets-lake");
+    /** The proxy that feed secrets.through-proxy must authenticate at, with the planted proxy password. */
+    private static final ForwardProxy PROXY = proxy();
 
     @Autowired
     FeedRegistry feeds;
@@ -74,6 +78,7 @@ class SecretsNeverShownIT {
                 registry.add(key, () -> value);
             }
         });
+        registry.add("secrets.proxy-port", PROXY::port);
         registry.add("hub.ops.users[0].name", () -> OPERATOR);
         registry.add("hub.ops.users[0].password", () -> "{noop}" + PLANTED.get("operator"));
         registry.add("hub.ops.users[0].roles", () -> "operator");
@@ -90,6 +95,20 @@ class SecretsNeverShownIT {
             assertThat(run.status()).as(feed.feedId()).isEqualTo(feed.feedId().equals("secrets.wrong-password")
                     ? RunStatus.FAILED : RunStatus.SUCCEEDED);
         }
+        assertThat(PROXY.forwarded).as("secrets.through-proxy went through the proxy").isNotEmpty();
+    }
+
+    private static ForwardProxy proxy() {
+        try {
+            return ForwardProxy.withAuthentication("exchange-hub", PLANTED.get("secrets.proxy-password"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopProxy() {
+        PROXY.close();
     }
 
     private TestRestTemplate operator() {

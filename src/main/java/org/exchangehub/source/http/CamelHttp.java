@@ -30,17 +30,20 @@ final class CamelHttp implements AutoCloseable {
     private final CamelContext context;
     private final Duration readTimeout;
     private final HttpComponent component;
+    private final HttpProxy proxy;
     private Endpoint endpoint;
     private Producer producer;
 
     /**
      * @param base        the service's URL; only its scheme, host and port name the endpoint
      * @param trust       the trust of HTTPS connections, or null for the JVM's default trust
+     * @param proxy       the source's own proxy, or null for the JVM's proxy settings
      */
     CamelHttp(CamelContext context, URI base, Duration connectTimeout, Duration readTimeout,
-            SSLContextParameters trust) {
+            SSLContextParameters trust, HttpProxy proxy) {
         this.context = context;
         this.readTimeout = readTimeout;
+        this.proxy = proxy;
         component = new HttpComponent();
         component.setCamelContext(context);
         component.setConnectTimeout(connectTimeout.toMillis());
@@ -52,9 +55,14 @@ final class CamelHttp implements AutoCloseable {
             trust.setCamelContext(context);
             component.setSslContextParameters(trust);
         }
-        // the JVM's proxy settings (http.proxyHost, https.proxyHost, http.nonProxyHosts) apply, as they did before
-        component.setHttpClientConfigurer(builder -> builder.setRoutePlanner(
-                new SystemDefaultRoutePlanner(ProxySelector.getDefault())));
+        if (proxy != null) {
+            proxy.applyTo(component);
+        } else {
+            // the JVM's proxy settings (http.proxyHost, https.proxyHost, http.nonProxyHosts) apply, as they did
+            // before; a route planner set here would override the source's own proxy, hence only without one
+            component.setHttpClientConfigurer(builder -> builder.setRoutePlanner(
+                    new SystemDefaultRoutePlanner(ProxySelector.getDefault())));
+        }
         String origin = base.getScheme() + "://" + base.getRawAuthority();
         try {
             ServiceHelper.startService(component);
@@ -67,6 +75,11 @@ final class CamelHttp implements AutoCloseable {
             close();
             throw new IllegalStateException("The HTTP client for " + origin + " cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /** The source's own proxy, or null; for messages. */
+    HttpProxy proxy() {
+        return proxy;
     }
 
     /** How long an attempt waits for the answer, for messages. */

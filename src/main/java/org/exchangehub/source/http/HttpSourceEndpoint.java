@@ -85,6 +85,29 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "security", defaultValue = "PKCS12", description = "The trust store's type (PKCS12 or JKS).")
     private String trustStoreType = "PKCS12";
 
+    @UriParam(label = "proxy", description = "The HTTP proxy's host name, when the service is reached through a"
+            + " proxy; needs proxyPort. Without it the JVM's proxy settings (http.proxyHost, https.proxyHost) apply.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "The HTTP proxy's port (1 to 65535).")
+    private String proxyPort;
+
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https", description = "How the hub speaks to"
+            + " the proxy: http (also for HTTPS services, which go through CONNECT) or https for a proxy on TLS.")
+    private String proxyScheme = "http";
+
+    @UriParam(label = "proxy,security", description = "The user for basic authentication at the proxy; needs"
+            + " proxyAuthPassword.")
+    private String proxyAuthUsername;
+
+    @UriParam(label = "proxy,security", secret = true, description = "The password for basic authentication at"
+            + " the proxy.")
+    private Secret proxyAuthPassword = Secret.NONE;
+
+    @UriParam(label = "proxy", description = "Hosts reached directly, not through the proxy: comma-separated, *"
+            + " as a wildcard (e.g. localhost,*.gov.local).")
+    private String nonProxyHosts;
+
     @UriParam(defaultValue = "10s", description = "How long to wait for a connection (e.g. 10s).")
     private String connectTimeout = "10s";
 
@@ -248,6 +271,18 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
         initialSinceTime();
         windows();
         TrustStores.context(trustStore, trustStorePassword, trustStoreType);
+        proxy();
+    }
+
+    /** The source's own proxy, or null for the JVM's proxy settings. */
+    HttpProxy proxy() {
+        try {
+            return HttpProxy.of(proxyHost, proxyPort, proxyScheme, proxyAuthUsername, proxyAuthPassword,
+                    nonProxyHosts);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(scheme() + ":" + url + ": option " + e.key()
+                    + (e.value() == null ? "" : " = '" + e.value() + "'") + " " + e.problem() + ". Fix: " + e.fix(), e);
+        }
     }
 
     /**
@@ -257,7 +292,7 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
     CamelHttp camelHttp() {
         return new CamelHttp(getCamelContext(), uri(), duration("connectTimeout", connectTimeout),
                 duration("readTimeout", readTimeout),
-                TrustStores.parameters(trustStore, trustStorePassword, trustStoreType));
+                TrustStores.parameters(trustStore, trustStorePassword, trustStoreType), proxy());
     }
 
     ResilientHttp resilientHttp(CamelHttp client) {
@@ -503,6 +538,50 @@ public abstract class HttpSourceEndpoint extends ScheduledPollEndpoint {
 
     public void setTrustStoreType(String trustStoreType) {
         this.trustStoreType = trustStoreType;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public String getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(String proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = Secret.of(proxyAuthPassword);
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
     }
 
     public String getConnectTimeout() {

@@ -90,6 +90,14 @@ final class ResilientHttp {
                     throw new HttpSourceException(what + " was refused with 401 Unauthorized: the service did not accept "
                             + auth.describe() + "; check the credentials given to the route");
                 }
+                if (status == 407) {
+                    HttpProxy proxy = client.proxy();
+                    throw new HttpSourceException(what + " was refused with 407 Proxy Authentication Required by "
+                            + (proxy == null ? "the JVM's proxy (http.proxyHost/https.proxyHost)" : proxy.describe())
+                            + ": the proxy did not accept " + (proxy == null || proxy.username() == null
+                                    ? "the request without credentials; give proxyAuthUsername and proxyAuthPassword"
+                                    : "the credentials; check proxyAuthUsername and proxyAuthPassword"));
+                }
                 if (status == 403) {
                     throw new HttpSourceException(what + " was refused with 403 Forbidden: " + auth.describe()
                             + " is known to the service but may not read this resource");

@@ -22,7 +22,8 @@ class CamelHttpTest {
     CamelHttpTest() throws Exception {
         server = StubServer.http();
         camel.start();
-        client = new CamelHttp(camel, URI.create(server.url(PATH)), Duration.ofSeconds(5), Duration.ofSeconds(5), null);
+        client = new CamelHttp(camel, URI.create(server.url(PATH)), Duration.ofSeconds(5), Duration.ofSeconds(5), null,
+                null);
     }
 
     @AfterEach

@@ -21,7 +21,7 @@ class HttpsTrustTest extends StubServerFeedTest {
         super(StubServer.https(serverTls()).on(PATH, r -> People.page(4, Integer.parseInt(r.param("page")), 3, true)));
     }
 
-    private static SSLContext serverTls() throws Exception {
+    static SSLContext serverTls() throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = HttpsTrustTest.class.getResourceAsStream("/http/service-keystore.p12")) {
             keys.load(in, "changeit".toCharArray());
@@ -33,7 +33,7 @@ class HttpsTrustTest extends StubServerFeedTest {
         return tls;
     }
 
-    private static String trustStore() throws Exception {
+    static String trustStore() throws Exception {
         return Path.of(HttpsTrustTest.class.getResource("/http/hub-truststore.p12").toURI()).toString();
     }
 

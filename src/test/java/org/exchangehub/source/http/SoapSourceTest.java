@@ -17,7 +17,7 @@ class SoapSourceTest extends StubServerFeedTest {
     static final String NS = "urn:test:hrss:v1";
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
-    private static final String OPTIONS = "?requestTemplate=classpath:http/enrolments-request.xml&pageSize=2"
+    static final String OPTIONS = "?requestTemplate=classpath:http/enrolments-request.xml&pageSize=2"
             + "&namespaces=hr=" + NS + "&recordPath=//hr:enrolment&keyField=id&changeField=updatedAt"
             + "&initialSince=2026-01-01T00:00:00&maxRetries=0&soapAction=urn:QueryEnrolments";
 
@@ -31,7 +31,7 @@ class SoapSourceTest extends StubServerFeedTest {
     }
 
     /** Five enrolments, two a page, in a response whose prefixes are not the route's (x: and e:, not hr:). */
-    private static StubServer.Response page(StubServer.Request r, String soapNs, String contentType) {
+    static StubServer.Response page(StubServer.Request r, String soapNs, String contentType) {
         int page = Integer.parseInt(r.body().replaceAll("(?s).*<hr:pageNo>(\\d+)</hr:pageNo>.*", "$1"));
         StringBuilder items = new StringBuilder();
         for (int i = (page - 1) * 2 + 1; i <= Math.min(5, page * 2); i++) {

@@ -27,7 +27,7 @@ class TokenEndpointTest {
                 "{\"access_token\":\"t" + issued.incrementAndGet() + "\",\"expires_in\":300}"));
         camel.start();
         client = new CamelHttp(camel, URI.create(server.url("/token")), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                null);
+                null, null);
         ResilientHttp http = new ResilientHttp(client,
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)));
         tokens = new TokenEndpoint(URI.create(server.url("/token")), "hub", Secret.of("pw"), null, http, clock);
