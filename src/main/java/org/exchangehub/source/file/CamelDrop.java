@@ -68,7 +68,29 @@ final class CamelDrop implements AutoCloseable {
         if (consumer == null) {
             open();
         }
-        return consumer.receiveNoWait();
+        try {
+            return consumer.receiveNoWait();
+        } catch (org.apache.camel.component.file.GenericFileOperationFailedException e) {
+            if (e.getCode() == FTP_NOT_LOGGED_IN || isSftpAuthFailure(e)) {
+                // said plainly, as the operator needs it: which server refused which user (never the password)
+                throw new java.io.IOException(describe() + ": login refused for user " + source.getUsername()
+                        + " (" + (e.getReason() != null ? e.getReason().trim() : e.getMessage()) + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    /** FTP's reply 530, "Not logged in": the server refused the user or the password. */
+    private static final int FTP_NOT_LOGGED_IN = 530;
+
+    private static boolean isSftpAuthFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.jcraft.jsch.JSchException && t.getMessage() != null
+                    && t.getMessage().startsWith("Auth ")) {
+                return true; // JSch's "Auth fail" / "Auth cancel"
+            }
+        }
+        return false;
     }
 
     /** Completes the file's exchange: Camel's commit (or, with an exception on it, rollback) runs now. */
