@@ -39,17 +39,40 @@ final class TableQuery {
             String countRange) {
     }
 
-    private TableQuery(List<String> columns, String selectAll, String selectSince, int keyIndex, int changeIndex) {
+    private TableQuery(List<String> columns, String selectAll, String selectSince, String countAll,
+            String countSince, int keyIndex, int changeIndex) {
         this.columns = columns;
         this.selectAll = selectAll;
         this.selectSince = selectSince;
-        int from = selectAll.indexOf(" FROM ");
-        int order = selectAll.lastIndexOf(" ORDER BY ");
-        this.countAll = "SELECT COUNT(*)" + selectAll.substring(from, order);
-        this.countSince = selectSince == null ? null
-                : "SELECT COUNT(*)" + selectSince.substring(from, selectSince.lastIndexOf(" ORDER BY "));
+        this.countAll = countAll;
+        this.countSince = countSince;
         this.keyIndex = keyIndex;
         this.changeIndex = changeIndex;
+    }
+
+    /**
+     * The statements' one shape, over one table: every name in it has come through {@link #identifier}, every value
+     * is a bind parameter ({@code ?}, or camel-jdbc's {@code :?name}).
+     */
+    private record Statements(String quote, String from) {
+
+        /** A name the database reported, quoted by its rules (an embedded quote doubled). */
+        static String identifier(String quote, String name) {
+            return quote + name.replace(quote, quote + quote) + quote;
+        }
+
+        String id(String name) {
+            return identifier(quote, name);
+        }
+
+        String select(String what, String where, String orderBy) {
+            return "SELECT " + what + " FROM " + from + (where == null ? "" : " WHERE " + where)
+                    + (orderBy == null ? "" : " ORDER BY " + orderBy);
+        }
+
+        String count(String where) {
+            return select("COUNT(*)", where, null);
+        }
     }
 
     /**
@@ -145,40 +168,25 @@ final class TableQuery {
         if (splitBy != null) {
             addIfMissing(selected, splitBy);
         }
-        String q = quote;
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (int i = 0; i < selected.size(); i++) {
-            select.append(i == 0 ? "" : ", ").append(q).append(selected.get(i)).append(q);
-        }
-        select.append(" FROM ");
-        if (realSchema != null) {
-            select.append(q).append(realSchema).append(q).append('.');
-        }
-        select.append(q).append(realTable).append(q);
-        String base = select.toString();
-        String keyQ = q + key + q;
-        String all;
-        String since;
-        if (change == null) {
-            all = base + " ORDER BY " + keyQ;
-            since = null;
-        } else {
-            String changeQ = q + change + q;
-            String order = " ORDER BY " + changeQ + ", " + keyQ;
-            all = base + order;
-            since = base + " WHERE " + changeQ + " >= ?" + order;
-        }
-        TableQuery query = new TableQuery(List.copyOf(selected), all, since, selected.indexOf(key),
+        String tableQ = (realSchema == null ? "" : Statements.identifier(quote, realSchema) + ".")
+                + Statements.identifier(quote, realTable);
+        Statements sql = new Statements(quote, tableQ);
+        String columnsQ = String.join(", ", selected.stream().map(sql::id).toList());
+        String keyQ = sql.id(key);
+        String changeQ = change == null ? null : sql.id(change);
+        String sinceWhere = changeQ + " >= ?";
+        String order = change == null ? keyQ : changeQ + ", " + keyQ;
+        TableQuery query = new TableQuery(List.copyOf(selected), sql.select(columnsQ, null, order),
+                change == null ? null : sql.select(columnsQ, sinceWhere, order), sql.count(null),
+                change == null ? null : sql.count(sinceWhere), selected.indexOf(key),
                 change == null ? -1 : selected.indexOf(change));
         if (splitBy != null) {
-            String splitQ = q + splitBy + q;
-            String from = base.substring(base.indexOf(" FROM "));
-            String within = " WHERE " + splitQ + " >= ? AND " + splitQ + " <= ?";
+            String splitQ = sql.id(splitBy);
             query.split = new Split(selected.indexOf(splitBy), splitBy, shape.columns().get(splitBy),
-                    "SELECT MIN(" + splitQ + "), MAX(" + splitQ + "), COUNT(*) - COUNT(" + splitQ + ")" + from,
-                    "SELECT COUNT(*)" + from + " WHERE " + splitQ + " <> FLOOR(" + splitQ + ")",
-                    base + " WHERE " + splitQ + " >= :?" + LO + " AND " + splitQ + " <= :?" + HI + " ORDER BY " + splitQ,
-                    "SELECT COUNT(*)" + from + within);
+                    sql.select("MIN(" + splitQ + "), MAX(" + splitQ + "), COUNT(*) - COUNT(" + splitQ + ")", null, null),
+                    sql.count(splitQ + " <> FLOOR(" + splitQ + ")"),
+                    sql.select(columnsQ, splitQ + " >= :?" + LO + " AND " + splitQ + " <= :?" + HI, splitQ),
+                    sql.count(splitQ + " >= ? AND " + splitQ + " <= ?"));
         }
         return query;
     }

@@ -53,6 +53,21 @@ class TableQueryTest {
     }
 
     @Test
+    void aQuoteInsideANameTheDatabaseReportsIsDoubledAndTheStatementRuns() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE \"ODD\"\"NAME\" (ID BIGINT PRIMARY KEY, \"A\"\"B\" VARCHAR(10))");
+            st.execute("INSERT INTO \"ODD\"\"NAME\" VALUES (1, 'x')");
+        }
+        TableQuery q = TableQuery.resolve(connection, "ODD\"NAME", List.of("A\"B"), "ID", null);
+
+        assertThat(q.selectAll()).isEqualTo("SELECT \"A\"\"B\", \"ID\" FROM \"PUBLIC\".\"ODD\"\"NAME\" ORDER BY \"ID\"");
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery(q.countAll())) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void everyColumnIsReadWhenNoneAreNamed() throws SQLException {
         TableQuery q = TableQuery.resolve(connection, "T_QYDJ", List.of(), "ID", "GXSJ");
 
