@@ -1,7 +1,5 @@
 package org.exchangehub.source.camel;
 
-import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.exchangehub.feed.FeedRegistry;
+import org.exchangehub.source.file.RecordFormats;
 import org.exchangehub.source.file.StreamedRecords;
 import org.exchangehub.state.StateStore;
 
@@ -139,21 +138,11 @@ public final class HubFeedEndpoint extends DefaultEndpoint {
         }
         String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
         String key = sourceKey == null || sourceKey.isBlank() ? null : sourceKey.trim();
+        if (RecordFormats.isRecordFormat(f)) {
+            return OriginRecords.streamed(StreamedRecords.of(new RecordFormats.Options(f, charset, delimiter, quote,
+                    header, columns, layout, recordElement, recordNamespace), problems(), key), batchSize);
+        }
         return switch (f) {
-            case "csv" -> OriginRecords.streamed(csv(key), batchSize);
-            case "fixed" -> {
-                require("layout", layout);
-                yield OriginRecords.streamed(StreamedRecords.fixed(charset(), Path.of(layout), key), batchSize);
-            }
-            case "xml" -> {
-                require("recordElement", recordElement);
-                if (columnList().isEmpty()) {
-                    throw problem("columns", columns, "XML needs the column names",
-                            "list the record element's child elements (and @attributes), e.g. columns=GMSFHM,XM");
-                }
-                yield OriginRecords.streamed(StreamedRecords.xml(charset(), recordNamespace, recordElement.trim(),
-                        columnList(), key), batchSize);
-            }
             case "json" -> OriginRecords.json(key, batchSize);
             case "rows" -> OriginRecords.rows(key, batchSize);
             default -> throw problem("format", format, format == null ? "is required" : "unknown format",
@@ -161,39 +150,20 @@ public final class HubFeedEndpoint extends DefaultEndpoint {
         };
     }
 
-    private StreamedRecords csv(String key) {
-        String d = "\\t".equals(delimiter) ? "\t" : delimiter;
-        if (d == null || d.length() != 1) {
-            throw problem("delimiter", delimiter, "must be one character", "use e.g. , or | or \\t");
-        }
-        if (quote != null && quote.length() > 1) {
-            throw problem("quote", quote, "must be one character or empty", "use \" or leave it empty");
-        }
-        if (!header && columnList().isEmpty()) {
-            throw problem("columns", columns, "CSV without a header needs its column names",
-                    "list them in order, e.g. columns=GMSFHM,XM,XB");
-        }
-        return StreamedRecords.csv(charset(), d.charAt(0), quote == null || quote.isEmpty() ? null : quote.charAt(0),
-                header, columnList(), key);
-    }
+    /** This endpoint's way of saying a bad option, naming the step and the option. */
+    private RecordFormats.Problems problems() {
+        return new RecordFormats.Problems() {
+            @Override
+            public RuntimeException problem(String option, String value, String problem, String fix) {
+                return HubFeedEndpoint.this.problem(option, value, problem, fix);
+            }
 
-    private Charset charset() {
-        try {
-            return Charset.forName(charset.trim());
-        } catch (RuntimeException e) {
-            throw problem("charset", charset, "unknown charset", "use GBK, GB18030 or UTF-8");
-        }
-    }
-
-    private List<String> columnList() {
-        return columns == null || columns.isBlank() ? List.of()
-                : Arrays.stream(columns.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
-    }
-
-    private void require(String option, String value) {
-        if (value == null || value.isBlank()) {
-            throw problem(option, null, "is required for format " + format, "set " + option + "=...");
-        }
+            @Override
+            public RuntimeException missing(String option) {
+                return HubFeedEndpoint.this.problem(option, null, "is required for format " + format,
+                        "set " + option + "=...");
+            }
+        };
     }
 
     private IllegalArgumentException problem(String option, String value, String problem, String fix) {

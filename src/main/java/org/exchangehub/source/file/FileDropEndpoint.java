@@ -290,37 +290,24 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     }
 
     private FileFormat buildFormat(Charset cs) {
-        String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
-        switch (f) {
-            case "csv" -> {
-                String d = "\\t".equals(delimiter) ? "\t" : delimiter;
-                if (d == null || d.length() != 1) {
-                    throw problem("delimiter", delimiter, "must be one character", "use e.g. , or | or \\t");
-                }
-                if (quote != null && quote.length() > 1) {
-                    throw problem("quote", quote, "must be one character or empty", "use \" or leave it empty");
-                }
-                if (!header && columnList().isEmpty()) {
-                    throw problem("columns", columns, "a CSV file without a header needs its column names",
-                            "list them in file order, e.g. columns=GMSFHM,XM,XB");
-                }
-                return new CsvFormat(cs, d.charAt(0), quote == null || quote.isEmpty() ? null : quote.charAt(0),
-                        header, columnList());
+        return RecordFormats.build(new RecordFormats.Options(format, charset, delimiter, quote, header, columns, layout,
+                recordElement, recordNamespace), cs, problems());
+    }
+
+    /** This endpoint's way of saying a bad option: a ConfigException naming the endpoint (no password in it). */
+    private RecordFormats.Problems problems() {
+        return new RecordFormats.Problems() {
+            @Override
+            public RuntimeException problem(String option, String value, String problem, String fix) {
+                return FileDropEndpoint.this.problem(option, value, problem, fix);
             }
-            case "fixed" -> {
-                require("layout", layout);
-                return new FixedWidthFormat(cs, FixedWidthLayout.load(Path.of(layout)));
+
+            @Override
+            public RuntimeException missing(String option) {
+                return FileDropEndpoint.this.problem(option, null, "is required here",
+                        "set " + option + " in the feed's route");
             }
-            case "xml" -> {
-                require("recordElement", recordElement);
-                if (columnList().isEmpty()) {
-                    throw problem("columns", columns, "XML needs the column names",
-                            "list the record element's child elements (and @attributes), e.g. columns=GMSFHM,XM");
-                }
-                return new XmlFormat(cs, recordNamespace, recordElement.trim(), columnList());
-            }
-            default -> throw problem("format", format, "unknown format", "use csv, fixed or xml");
-        }
+        };
     }
 
     private void require(String option, String value) {
@@ -375,11 +362,7 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     }
 
     Charset charset() {
-        try {
-            return Charset.forName(charset.trim());
-        } catch (RuntimeException e) {
-            throw problem("charset", charset, "unknown charset", "use GBK, GB18030 or UTF-8");
-        }
+        return RecordFormats.charset(charset, problems());
     }
 
     ReadyRule readyRule() {
@@ -403,10 +386,7 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     }
 
     List<String> columnList() {
-        if (columns == null || columns.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(columns.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return RecordFormats.columnList(columns);
     }
 
     Path workDirectoryPath() {

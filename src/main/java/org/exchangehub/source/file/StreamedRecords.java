@@ -2,8 +2,6 @@ package org.exchangehub.source.file;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,21 +29,14 @@ public final class StreamedRecords {
         this.keyColumn = keyColumn;
     }
 
-    /** CSV with a header line or the given columns; {@code quote} null for none; {@code keyColumn} null: NAME:LINE. */
-    public static StreamedRecords csv(Charset charset, char delimiter, Character quote, boolean header,
-            List<String> columns, String keyColumn) {
-        return new StreamedRecords(new CsvFormat(charset, delimiter, quote, header, columns), keyColumn);
-    }
-
-    /** Fixed-width by byte offsets from a layout file (a ConfigException names the file and key when it is wrong). */
-    public static StreamedRecords fixed(Charset charset, Path layout, String keyColumn) {
-        return new StreamedRecords(new FixedWidthFormat(charset, FixedWidthLayout.load(layout)), keyColumn);
-    }
-
-    /** XML records: the record element's child elements (and @attributes) as columns; no DTDs. */
-    public static StreamedRecords xml(Charset charset, String namespace, String element, List<String> columns,
+    /**
+     * The records of one of the drop source's formats (csv, fixed, xml), its options checked as the drop source checks
+     * them; {@code keyColumn} null: NAME:LINE keys.
+     */
+    public static StreamedRecords of(RecordFormats.Options options, RecordFormats.Problems problems,
             String keyColumn) {
-        return new StreamedRecords(new XmlFormat(charset, namespace, element, columns), keyColumn);
+        return new StreamedRecords(RecordFormats.build(options, RecordFormats.charset(options.charset(), problems),
+                problems), keyColumn);
     }
 
     /**
