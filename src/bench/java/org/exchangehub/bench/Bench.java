@@ -73,7 +73,15 @@ public final class Bench {
                     try (HubStage hub = new HubStage(db, work, true)) {
                         hub.start(round);
                         Recording recording = jfr ? startJfr() : null;
+                        if (BenchDatabase.STATEMENTS) {
+                            db.resetStatements();
+                        }
                         results.add(report(meter.measure(hub)));
+                        if (BenchDatabase.STATEMENTS) {
+                            String statements = db.statements("hub stage, round " + (round + 1), 15);
+                            System.out.println(statements);
+                            Files.writeString(Path.of("target", "bench-pg-statements.md"), statements);
+                        }
                         if (recording != null) {
                             Path file = Path.of("target", "bench-hub.jfr");
                             recording.dump(file);

@@ -36,13 +36,17 @@ final class BenchDatabase implements AutoCloseable {
 
     static BenchDatabase start(Path work) throws IOException {
         Path dataDir = Files.createDirectories(work.resolve("pgdata"));
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(true)
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("work_mem", "64MB")
-                .setServerConfig("max_wal_size", "4GB")
-                .start();
+                .setServerConfig("max_wal_size", "4GB");
+        if (STATEMENTS) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        EmbeddedPostgres pg = builder.start();
         return new BenchDatabase(pg, dataDir);
     }
 
@@ -55,6 +59,35 @@ final class BenchDatabase implements AutoCloseable {
             s.execute("VACUUM ANALYZE T_QYDJ");
         }
         return result;
+    }
+
+    /** {@code bench.pgStatements=true}: the server counts time per statement (pg_stat_statements). */
+    static final boolean STATEMENTS = Boolean.getBoolean("bench.pgStatements");
+
+    /** pg_stat_statements: forgets what was counted so far (before a stage). */
+    void resetStatements() throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** pg_stat_statements: the statements that took the server's time since the reset, as a markdown table. */
+    String statements(String title, int top) throws SQLException {
+        StringBuilder out = new StringBuilder("#### Server time per statement: " + title + "\n\n"
+                + "| database | calls | rows | total ms | mean ms | statement |\n|---|--:|--:|--:|--:|---|\n");
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT d.datname, calls, rows, total_exec_time, mean_exec_time, query"
+                     + " FROM pg_stat_statements p JOIN pg_database d ON d.oid = p.dbid"
+                     + " ORDER BY total_exec_time DESC LIMIT " + top)) {
+            while (rs.next()) {
+                String query = rs.getString(6).replaceAll("\\s+", " ").replace("|", "\\|");
+                out.append(String.format("| %s | %,d | %,d | %,.0f | %,.2f | %s |%n", rs.getString(1),
+                        rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+                        query.length() > 160 ? query.substring(0, 160) + " …" : query));
+            }
+        }
+        return out.toString();
     }
 
     /** Creates an empty database (a fresh state store per hub run). */

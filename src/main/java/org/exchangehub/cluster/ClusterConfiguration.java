@@ -1,6 +1,7 @@
 package org.exchangehub.cluster;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -13,9 +14,12 @@ import org.exchangehub.config.HubProperties;
 import org.exchangehub.state.JdbcStateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Cluster mode ({@code hub.cluster.enabled=true}): the cluster service that elects each feed's leader, and the
@@ -26,6 +30,17 @@ import org.springframework.context.annotation.Configuration;
 public class ClusterConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterConfiguration.class);
+
+    /**
+     * PostgreSQL sessions that end a transaction idle past the lease ({@link IdleTransactionTimeout}); static, and
+     * bound from the environment, as a post-processor must not wait for other beans.
+     */
+    @Bean
+    static BeanPostProcessor idleTransactionTimeout(Environment environment) {
+        Duration lease = Binder.get(environment).bind("hub.cluster.lease", Duration.class)
+                .orElse(ClusterProperties.DEFAULT_LEASE);
+        return new IdleTransactionTimeout(lease);
+    }
 
     @Bean
     CamelClusterService clusterService(ClusterProperties cluster, HubProperties hub, DataSource stateDataSource) {

@@ -27,6 +27,9 @@ public record ClusterProperties(
         String instanceId,
         String fileRoot) {
 
+    /** The lease when {@code hub.cluster.lease} is not given (the same as its {@code @DefaultValue}). */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
+
     /** The given instance id, or hostname-pid. */
     public String instance() {
         return instanceId == null || instanceId.isBlank() ? InstanceId.ofThisProcess() : instanceId.trim();

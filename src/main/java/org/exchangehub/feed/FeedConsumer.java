@@ -607,15 +607,27 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             } catch (Exception e) {
                 exchange.setException(e);
             }
+            Exception failure = exchange.getException() != null ? exchange.getException() : commit.failure;
+            if (failure != null) {
+                // a failure after this instance lost the feed (paused past its lease, its sessions ended by the
+                // databases) is told as what it is: the commit is refused, the new leader delivers the batch
+                FeedFencedException fenced = failure instanceof FeedFencedException f ? f
+                        : state.lostFeed(feedId).orElse(null);
+                if (fenced != null) {
+                    LOG.error("FENCED {}; batch {} of run {} was {} but not committed, and this instance stops"
+                            + " running the feed (the leader re-reads from the committed watermark)",
+                            fenced.getMessage(), batch.index(), runId, failure == fenced ? "delivered"
+                                    : "cut off (" + describe(failure) + ")");
+                    if (fenced != failure) {
+                        fenced.addSuppressed(failure);
+                    }
+                    throw new FeedRunException("batch " + batch.index() + " not committed: " + fenced.getMessage(),
+                            fenced);
+                }
+            }
             if (exchange.getException() != null) {
                 throw new FeedRunException("batch " + batch.index() + " of run " + runId + " was not delivered: "
                         + describe(exchange.getException()), exchange.getException());
-            }
-            if (commit.failure instanceof FeedFencedException fenced) {
-                LOG.error("FENCED {}; batch {} of run {} was delivered but not committed, and this instance stops"
-                        + " running the feed (the leader re-reads from the committed watermark)", fenced.getMessage(),
-                        batch.index(), runId);
-                throw new FeedRunException("batch " + batch.index() + " not committed: " + fenced.getMessage(), fenced);
             }
             if (commit.failure != null) {
                 throw new FeedRunException("batch " + batch.index() + " was delivered but its state could not be"

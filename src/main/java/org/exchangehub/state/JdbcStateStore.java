@@ -39,6 +39,8 @@ public final class JdbcStateStore implements StateStore {
     private final boolean fencing;
     /** Cluster mode: the epoch this instance took each feed it holds with (see {@link #takeFeed}). */
     private final Map<String, Long> epochs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Cluster mode: the epoch this instance last took each feed with, kept after it lost the feed (for messages). */
+    private final Map<String, Long> lastTaken = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Per feed, the source keys of its open rejects, loaded when a run starts: a delivered batch resolves those
      * among its keys without a query per batch (one run of a feed at a time, so the set is the run's own).
@@ -116,7 +118,7 @@ public final class JdbcStateStore implements StateStore {
                 : deliveredKeys.stream().filter(open::contains).distinct().toList();
         Long epoch = fencing ? epochs.get(feedId) : null;
         if (fencing && epoch == null) {
-            throw new FeedFencedException(feedId, instanceId);
+            throw fenced(feedId);
         }
         tx.executeWithoutResult(status -> {
             if (epoch != null && !leaders.confirm(feedId, instanceId, epoch)) {
@@ -227,6 +229,7 @@ public final class JdbcStateStore implements StateStore {
     public long takeFeed(String feedId) {
         long epoch = tx.execute(status -> leaders.take(feedId, instanceId, clock.instant()));
         epochs.put(feedId, epoch);
+        lastTaken.put(feedId, epoch);
         return epoch;
     }
 
@@ -243,6 +246,43 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public Optional<FeedLeader> feedLeader(String feedId) {
         return leaders.leader(feedId);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>Reads the feed's leader row outside any transaction; when the read itself fails the answer is empty (the
+     * failure at hand stands on its own).
+     */
+    @Override
+    public Optional<FeedFencedException> lostFeed(String feedId) {
+        if (!fencing) {
+            return Optional.empty();
+        }
+        Long epoch = epochs.get(feedId);
+        FeedLeader now;
+        try {
+            now = leaders.leader(feedId).orElse(null);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (epoch != null && now != null && now.instanceId().equals(instanceId) && now.epoch() == epoch) {
+            return Optional.empty();
+        }
+        if (epoch != null) {
+            epochs.remove(feedId, epoch);
+        }
+        return Optional.of(fenced(feedId, now));
+    }
+
+    private FeedFencedException fenced(String feedId) {
+        return fenced(feedId, leaders.leader(feedId).orElse(null));
+    }
+
+    /** The refusal of a commit of a feed this instance does not hold (any more, when it held it before). */
+    private FeedFencedException fenced(String feedId, FeedLeader now) {
+        Long last = lastTaken.get(feedId);
+        return last == null ? new FeedFencedException(feedId, instanceId)
+                : new FeedFencedException(feedId, instanceId, last, now);
     }
 
     @Override

@@ -44,6 +44,16 @@ public interface StateStore {
         return Optional.empty();
     }
 
+    /**
+     * Cluster mode: when another instance took the feed from this one (or this one never took it), the refusal
+     * that any commit of it would meet now; asked when a batch failed, so that a failure caused by lost leadership
+     * (a paused instance whose database session the server ended) says so. Empty outside cluster mode and while
+     * this instance holds the feed.
+     */
+    default Optional<FeedFencedException> lostFeed(String feedId) {
+        return Optional.empty();
+    }
+
     /** Records a new run as {@link RunStatus#RUNNING}. */
     void runStarted(String runId, String feedId, java.time.Instant startedAt, String watermarkBefore);
 

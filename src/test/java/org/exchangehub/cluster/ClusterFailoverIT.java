@@ -142,7 +142,7 @@ class ClusterFailoverIT {
                 rig.await("a batch in the warehouse").pollInterval(Duration.ofMillis(50))
                         .until(() -> rig.warehouseRows() >= BATCH);
 
-                rig.signal(leader, "STOP");
+                rig.pauseInsideAWarehouseTransaction(leader);
                 rig.await("the feed moves to " + other).pollInterval(Duration.ofMillis(100))
                         .until(() -> rig.leader(FEED).map(l -> l.instanceId().equals(other)).orElse(false));
                 rig.await("the rest delivered by " + other).pollInterval(Duration.ofMillis(500))

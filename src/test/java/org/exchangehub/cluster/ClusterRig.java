@@ -140,6 +140,35 @@ final class ClusterRig implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOPs the instance while it holds an open warehouse transaction, a batch's rows upserted and locked but not
+     * committed: the hardest place to be paused, as the feed's new leader upserts the same rows again. To land the
+     * pause there every time, the test holds the table in SHARE mode until the instance's upsert waits on it, pauses
+     * the instance, then lets the upsert through: it completes in the server, and the session stays idle inside
+     * its transaction for as long as the instance is paused.
+     */
+    void pauseInsideAWarehouseTransaction(String instanceId) throws SQLException, IOException, InterruptedException {
+        try (Connection gate = warehouse.getDataSource().getConnection()) {
+            gate.setAutoCommit(false);
+            try (java.sql.Statement s = gate.createStatement()) {
+                s.execute("LOCK TABLE legal_entity IN SHARE MODE");
+            }
+            await("an upsert of " + instanceId + " waiting on the table").pollInterval(Duration.ofMillis(20))
+                    .until(() -> sessions("state = 'active' AND wait_event_type = 'Lock'") > 0);
+            signal(instanceId, "STOP");
+            gate.rollback();
+        }
+        await("the upsert done, the paused instance's transaction left open").pollInterval(Duration.ofMillis(20))
+                .until(() -> sessions("state = 'idle in transaction'") > 0);
+    }
+
+    /** Sessions of the instances on the warehouse database in the given state. */
+    private int sessions(String condition) {
+        Integer n = warehouse.queryForObject("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?"
+                + " AND pid <> pg_backend_pid() AND " + condition, Integer.class, warehouseDb);
+        return n == null ? 0 : n;
+    }
+
     /** The feed's leader in the state store: instance id and epoch, once one took it. */
     Optional<Leader> leader(String feedId) {
         if (!hasTable("hub_feed_leader")) {

@@ -167,6 +167,48 @@ abstract class JdbcStateStoreContract {
     }
 
     @Test
+    void aCommitAfterTheFeedWasLetGoAndTakenByAnotherNamesTheNewLeader() {
+        JdbcStateStore a = instance("hub-a");
+        JdbcStateStore b = instance("hub-b");
+        a.takeFeed(FEED);
+        b.takeFeed(FEED);
+        a.releaseFeed(FEED);
+
+        assertThatThrownBy(() -> a.commitBatch(FEED, "run-a", "legal_entity", "market-regulation",
+                new Watermark(T0, "E-1"), List.of(), List.of(), null))
+                .isInstanceOf(FeedFencedException.class)
+                .hasMessageContaining("instance hub-a no longer holds the feed (its epoch 1")
+                .hasMessageContaining("instance hub-b took it over at epoch 2");
+    }
+
+    @Test
+    void theHolderOfAFeedHasNotLostIt() {
+        JdbcStateStore a = instance("hub-a");
+        a.takeFeed(FEED);
+
+        assertThat(a.lostFeed(FEED)).isEmpty();
+    }
+
+    @Test
+    void anInstanceWhoseFeedWasTakenOverLearnsItLostItAndToWhom() {
+        JdbcStateStore a = instance("hub-a");
+        JdbcStateStore b = instance("hub-b");
+        a.takeFeed(FEED);
+        b.takeFeed(FEED); // a was paused past its lease and does not know yet
+
+        assertThat(a.lostFeed(FEED)).get().extracting(Throwable::getMessage).asString()
+                .contains("commit refused", "instance hub-a no longer holds the feed (its epoch 1",
+                        "instance hub-b took it over at epoch 2");
+        assertThat(a.holdsFeed(FEED)).as("and stops holding it").isFalse();
+        assertThat(b.lostFeed(FEED)).isEmpty();
+    }
+
+    @Test
+    void outsideClusterModeNoFeedIsLost() {
+        assertThat(store.lostFeed(FEED)).isEmpty();
+    }
+
+    @Test
     void everyRunIsLoggedWithTheInstanceThatRanIt() {
         instance("hub-b").runStarted("run-1", FEED, NOW, null);
 
