@@ -146,7 +146,8 @@ final class HubStage implements Stage, AutoCloseable {
                 StandardCopyOption.REPLACE_EXISTING);
         lake = work.resolve("hub-lake-" + id);
         Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", db.jdbcUrl(BenchDatabase.STATE_DB + id));
+        // as the README tells production to: PostgreSQL state store with its batched inserts rewritten
+        p.put("spring.datasource.url", db.jdbcUrl(BenchDatabase.STATE_DB + id) + "&reWriteBatchedInserts=true");
         p.put("spring.datasource.username", "postgres");
         p.put("spring.datasource.password", "");
         p.put("hub.datasources.benchDb.url", db.jdbcUrl("postgres"));
