@@ -68,7 +68,7 @@ final class HubStage implements Stage, AutoCloseable {
                     afterRead: leave
                     maxMalformedPercent: 5
                     period: 24h
-                    initialDelay: 24h
+                    initialDelay: 24h%s
                   steps:
                     - to:
                         uri: kamelet:unified-mapping-action
@@ -140,6 +140,8 @@ final class HubStage implements Stage, AutoCloseable {
                             + splitThreads));
         } else {
             Files.writeString(routes.resolve("bench-persons.yaml"), FILE_ROUTE.formatted(drop.toAbsolutePath(),
+                    System.getProperty("bench.fileBatch") == null ? ""
+                            : "\n        batchSize: " + Integer.getInteger("bench.fileBatch"),
                     System.getProperty("bench.skipUnchanged", "auto")));
         }
         Files.copy(Path.of("routes", "feed-error-handling.yaml"), routes.resolve("feed-error-handling.yaml"),

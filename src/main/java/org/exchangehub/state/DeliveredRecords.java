@@ -35,9 +35,11 @@ final class DeliveredRecords {
 
     private String upsert() {
         if (!dialectKnown) {
-            String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-            upsert = "H2".equalsIgnoreCase(product) ? H2_MERGE
-                    : "PostgreSQL".equalsIgnoreCase(product) ? PG_UPSERT : null;
+            upsert = switch (StateDatabase.of(jdbc)) {
+                case H2 -> H2_MERGE;
+                case POSTGRESQL -> PG_UPSERT;
+                case OTHER -> null;
+            };
             dialectKnown = true;
         }
         return upsert;

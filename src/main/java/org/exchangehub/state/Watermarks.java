@@ -26,7 +26,13 @@ final class Watermarks {
 
     private static final String SEEN_SINCE =
             "SELECT row_key, change_time FROM hub_seen_row WHERE feed_id = ? AND change_time >= ?";
-    // Re-remembering a row is harmless, so a repeated row must not fail the batch's commit.
+    // Re-remembering a row is harmless, so a repeated row must not fail the batch's commit. PostgreSQL and H2 skip
+    // a row already there in a plain insert, which the PostgreSQL driver sends as multi-row inserts
+    // (reWriteBatchedInserts); elsewhere each row is inserted only where it does not exist yet.
+    private static final String PG_SEEN_INSERT = "INSERT INTO hub_seen_row (feed_id, change_time, row_key)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String H2_SEEN_INSERT = "MERGE INTO hub_seen_row (feed_id, change_time, row_key)"
+            + " KEY (feed_id, change_time, row_key) VALUES (?, ?, ?)";
     private static final String SEEN_INSERT = "INSERT INTO hub_seen_row (feed_id, change_time, row_key)"
             + " SELECT CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP), CAST(? AS VARCHAR(1000))"
             + " WHERE NOT EXISTS (SELECT 1 FROM hub_seen_row"
@@ -38,6 +44,7 @@ final class Watermarks {
     private static final int BATCH_SIZE = 1000;
 
     private final JdbcTemplate jdbc;
+    private volatile StateDatabase database;
 
     Watermarks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -75,6 +82,20 @@ final class Watermarks {
             return;
         }
         List<SeenRow> distinct = new ArrayList<>(new LinkedHashSet<>(seen));
+        StateDatabase db = database;
+        if (db == null) {
+            db = StateDatabase.of(jdbc);
+            database = db;
+        }
+        if (db != StateDatabase.OTHER) {
+            jdbc.batchUpdate(db == StateDatabase.POSTGRESQL ? PG_SEEN_INSERT : H2_SEEN_INSERT, distinct, BATCH_SIZE,
+                    (ps, row) -> {
+                        ps.setString(1, feedId);
+                        ps.setObject(2, Times.changeTime(row.changeTime()));
+                        ps.setString(3, row.key());
+                    });
+            return;
+        }
         jdbc.batchUpdate(SEEN_INSERT, distinct, BATCH_SIZE, (ps, row) -> {
             LocalDateTime changeTime = Times.changeTime(row.changeTime());
             ps.setString(1, feedId);
