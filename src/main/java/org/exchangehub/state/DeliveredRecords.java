@@ -25,24 +25,20 @@ final class DeliveredRecords {
     private static final String INSERT = "INSERT INTO hub_delivered_record" + COLUMNS + " VALUES (?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
-    /** The upsert of this database, or null: delete, then insert. */
-    private volatile String upsert;
-    private volatile boolean dialectKnown;
+    private final java.util.function.Supplier<StateDatabase> database;
 
-    DeliveredRecords(JdbcTemplate jdbc) {
+    DeliveredRecords(JdbcTemplate jdbc, java.util.function.Supplier<StateDatabase> database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
+    /** The upsert of this database, or null: delete, then insert. */
     private String upsert() {
-        if (!dialectKnown) {
-            upsert = switch (StateDatabase.of(jdbc)) {
-                case H2 -> H2_MERGE;
-                case POSTGRESQL -> PG_UPSERT;
-                case OTHER -> null;
-            };
-            dialectKnown = true;
-        }
-        return upsert;
+        return switch (database.get()) {
+            case H2 -> H2_MERGE;
+            case POSTGRESQL -> PG_UPSERT;
+            case OTHER -> null;
+        };
     }
 
     /** The hashes delivered by runs other than {@code runId}, by key digest; one query per thousand digests. */

@@ -70,9 +70,10 @@ public final class JdbcStateStore implements StateStore {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(Objects.requireNonNull(transactionManager, "transactionManager"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.watermarks = new Watermarks(jdbc);
+        java.util.function.Supplier<StateDatabase> database = StateDatabase.lazily(jdbc);
+        this.watermarks = new Watermarks(jdbc, database);
         this.quarantine = new Quarantine(jdbc);
-        this.delivered = new DeliveredRecords(jdbc);
+        this.delivered = new DeliveredRecords(jdbc, database);
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.fencing = fencing;
         this.leaders = new FeedLeaders(jdbc);

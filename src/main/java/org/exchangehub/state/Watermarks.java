@@ -44,10 +44,11 @@ final class Watermarks {
     private static final int BATCH_SIZE = 1000;
 
     private final JdbcTemplate jdbc;
-    private volatile StateDatabase database;
+    private final java.util.function.Supplier<StateDatabase> database;
 
-    Watermarks(JdbcTemplate jdbc) {
+    Watermarks(JdbcTemplate jdbc, java.util.function.Supplier<StateDatabase> database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     Optional<Watermark> watermark(String feedId) {
@@ -82,11 +83,7 @@ final class Watermarks {
             return;
         }
         List<SeenRow> distinct = new ArrayList<>(new LinkedHashSet<>(seen));
-        StateDatabase db = database;
-        if (db == null) {
-            db = StateDatabase.of(jdbc);
-            database = db;
-        }
+        StateDatabase db = database.get();
         if (db != StateDatabase.OTHER) {
             jdbc.batchUpdate(db == StateDatabase.POSTGRESQL ? PG_SEEN_INSERT : H2_SEEN_INSERT, distinct, BATCH_SIZE,
                     (ps, row) -> {

@@ -50,29 +50,33 @@ final class TableQuery {
         this.changeIndex = changeIndex;
     }
 
-    /**
-     * The statements' one shape, over one table: every name in it has come through {@link #identifier}, every value
-     * is a bind parameter ({@code ?}, or camel-jdbc's {@code :?name}).
-     */
-    private record Statements(String quote, String from) {
+    // Every statement is one of these fixed texts. The only things filled in are names the database reported,
+    // each quoted by its rules; every value is a bind parameter ({@code ?}, or camel-jdbc's {@code :?name}).
+    private static final String SELECT_BY_KEY = "SELECT {columns} FROM {table} ORDER BY {key}";
+    private static final String SELECT_BY_CHANGE = "SELECT {columns} FROM {table} ORDER BY {change}, {key}";
+    private static final String SELECT_SINCE =
+            "SELECT {columns} FROM {table} WHERE {change} >= ? ORDER BY {change}, {key}";
+    private static final String COUNT_ALL = "SELECT COUNT(*) FROM {table}";
+    private static final String COUNT_SINCE = "SELECT COUNT(*) FROM {table} WHERE {change} >= ?";
+    private static final String SPLIT_BOUNDS =
+            "SELECT MIN({split}), MAX({split}), COUNT(*) - COUNT({split}) FROM {table}";
+    private static final String SPLIT_FRACTIONS = "SELECT COUNT(*) FROM {table} WHERE {split} <> FLOOR({split})";
+    // the named parameters are LO and HI
+    private static final String SELECT_RANGE =
+            "SELECT {columns} FROM {table} WHERE {split} >= :?lo AND {split} <= :?hi ORDER BY {split}";
+    private static final String COUNT_RANGE = "SELECT COUNT(*) FROM {table} WHERE {split} >= ? AND {split} <= ?";
 
-        /** A name the database reported, quoted by its rules (an embedded quote doubled). */
-        static String identifier(String quote, String name) {
-            return quote + name.replace(quote, quote + quote) + quote;
-        }
+    private static final java.util.regex.Pattern SLOT = java.util.regex.Pattern.compile("\\{(\\w+)}");
 
-        String id(String name) {
-            return identifier(quote, name);
-        }
+    /** The fixed statement text with its slots filled, in one pass (a filled-in name is never read as a slot). */
+    private static String statement(String text, Map<String, String> names) {
+        return SLOT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                Objects.requireNonNull(names.get(m.group(1)), m.group(1))));
+    }
 
-        String select(String what, String where, String orderBy) {
-            return "SELECT " + what + " FROM " + from + (where == null ? "" : " WHERE " + where)
-                    + (orderBy == null ? "" : " ORDER BY " + orderBy);
-        }
-
-        String count(String where) {
-            return select("COUNT(*)", where, null);
-        }
+    /** A name the database reported, quoted by its rules (its identifier quote, an embedded quote doubled). */
+    private static String identifier(String quote, String name) {
+        return quote + name.replace(quote, quote + quote) + quote;
     }
 
     /**
@@ -168,25 +172,24 @@ final class TableQuery {
         if (splitBy != null) {
             addIfMissing(selected, splitBy);
         }
-        String tableQ = (realSchema == null ? "" : Statements.identifier(quote, realSchema) + ".")
-                + Statements.identifier(quote, realTable);
-        Statements sql = new Statements(quote, tableQ);
-        String columnsQ = String.join(", ", selected.stream().map(sql::id).toList());
-        String keyQ = sql.id(key);
-        String changeQ = change == null ? null : sql.id(change);
-        String sinceWhere = changeQ + " >= ?";
-        String order = change == null ? keyQ : changeQ + ", " + keyQ;
-        TableQuery query = new TableQuery(List.copyOf(selected), sql.select(columnsQ, null, order),
-                change == null ? null : sql.select(columnsQ, sinceWhere, order), sql.count(null),
-                change == null ? null : sql.count(sinceWhere), selected.indexOf(key),
+        Map<String, String> names = new java.util.HashMap<>();
+        names.put("table", realSchema == null ? identifier(quote, realTable)
+                : String.join(".", identifier(quote, realSchema), identifier(quote, realTable)));
+        names.put("columns", String.join(", ", selected.stream().map(c -> identifier(quote, c)).toList()));
+        names.put("key", identifier(quote, key));
+        if (change != null) {
+            names.put("change", identifier(quote, change));
+        }
+        TableQuery query = new TableQuery(List.copyOf(selected),
+                statement(change == null ? SELECT_BY_KEY : SELECT_BY_CHANGE, names),
+                change == null ? null : statement(SELECT_SINCE, names), statement(COUNT_ALL, names),
+                change == null ? null : statement(COUNT_SINCE, names), selected.indexOf(key),
                 change == null ? -1 : selected.indexOf(change));
         if (splitBy != null) {
-            String splitQ = sql.id(splitBy);
+            names.put("split", identifier(quote, splitBy));
             query.split = new Split(selected.indexOf(splitBy), splitBy, shape.columns().get(splitBy),
-                    sql.select("MIN(" + splitQ + "), MAX(" + splitQ + "), COUNT(*) - COUNT(" + splitQ + ")", null, null),
-                    sql.count(splitQ + " <> FLOOR(" + splitQ + ")"),
-                    sql.select(columnsQ, splitQ + " >= :?" + LO + " AND " + splitQ + " <= :?" + HI, splitQ),
-                    sql.count(splitQ + " >= ? AND " + splitQ + " <= ?"));
+                    statement(SPLIT_BOUNDS, names), statement(SPLIT_FRACTIONS, names),
+                    statement(SELECT_RANGE, names), statement(COUNT_RANGE, names));
         }
         return query;
     }
