@@ -3,14 +3,17 @@ package org.exchangehub.feed;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.google.common.util.concurrent.Uninterruptibles;
+
 /**
  * One run's delivery thread: the source's reading thread hands each batch over and goes on reading while the
  * batch is mapped, written and committed here, so that reading overlaps delivery on a machine with more than
  * one core. A hand-over waits until the previous batch was taken (at most one batch in delivery and one
  * waiting: memory stays bounded); batches run strictly in order on one thread; after the first failure
- * nothing more is taken and every later hand-over throws that failure.
+ * nothing more is taken and every later hand-over throws that failure. A pipelined run has a second lane as its
+ * {@link WriteStage}, where a delivery that continues asynchronously reports its failure through {@link #fail}.
  */
-final class DeliveryLane implements AutoCloseable {
+final class DeliveryLane implements WriteStage, AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -31,7 +34,8 @@ final class DeliveryLane implements AutoCloseable {
      *
      * @throws RuntimeException the failure of an earlier delivery; this one is then not run
      */
-    void hand(Runnable delivery) {
+    @Override
+    public void hand(Runnable delivery) {
         lock.lock();
         try {
             throwIfFailed();
@@ -44,6 +48,27 @@ final class DeliveryLane implements AutoCloseable {
                 waiting = null; // an earlier batch failed while this one waited: it is not delivered
             }
             throwIfFailed();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isStageThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Records the failure of the delivery in progress when it does not throw it (it completed in a callback); the
+     * first failure stands, and nothing is taken after it.
+     */
+    void fail(RuntimeException e) {
+        lock.lock();
+        try {
+            if (failure == null) {
+                failure = e;
+            }
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -73,17 +98,7 @@ final class DeliveryLane implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibles.joinUninterruptibly(thread);
     }
 
     private void loop() {

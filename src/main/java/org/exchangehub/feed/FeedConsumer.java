@@ -1,5 +1,7 @@
 package org.exchangehub.feed;
 
+import static com.google.common.util.concurrent.Uninterruptibles.awaitUninterruptibly;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.camel.Endpoint;
@@ -230,8 +233,9 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * Whether a run delivers its batches on a delivery thread of its own while the source reads on (default), or
-     * reads, maps and writes on the one polling thread. Order, commits and failure semantics are the same.
+     * Whether a run delivers its batches on a delivery thread of its own while the source reads on, and writes each
+     * to the lake on a write stage while the next is mapped (default, see {@link WriteStage}), or reads, maps and
+     * writes on the one polling thread. Order, commits and failure semantics are the same.
      */
     public boolean isPipelined() {
         return pipelined;
@@ -388,7 +392,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         String runId = RunIds.next(startedAt);
         String before = state.watermark(feedId).map(Watermark::toString).orElse(null);
         state.runStarted(runId, feedId, startedAt, before);
-        Run run = new Run(runId, startedAt, pipelined ? new DeliveryLane("feed-" + feedId + "-delivery") : null);
+        Run run = new Run(runId, startedAt, pipelined);
         run.receipt.replayOf(replayOf);
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
@@ -497,9 +501,14 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * One run: counts, the batches' receipt, and rejections found by the source waiting for a batch. With a
-     * delivery lane, batches are built on the reading thread and delivered, counted and committed on the lane's
-     * thread; the counts are read only after the lane was closed.
+     * One run: counts, the batches' receipt, and rejections found by the source waiting for a batch. Pipelined, a
+     * run has three threads: batches are built on the reading thread, mapped on the delivery lane's thread, and
+     * written to the lake, delivered to the later sinks and committed on the write stage's thread (see
+     * {@link WriteStage}), batch n there while batch n+1 is mapped. Batches are written, delivered and committed
+     * strictly in order, each commit after every sink confirmed the batch; after the first failure (in batch order:
+     * a batch that fails before the stage first lets the batch in the stage end) nothing later is written or
+     * committed and the run fails with that reason. A batch's counts are added where it completes, one batch at a
+     * time; they are read only after both lanes were closed.
      */
     private final class Run implements BatchSink {
 
@@ -520,18 +529,21 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         private final Map<ReasonCode, Long> reasons = new EnumMap<>(ReasonCode.class);
 
         private final DeliveryLane lane;
+        private final DeliveryLane stage;
         private final List<String> notes = new ArrayList<>();
 
-        Run(String runId, Instant startedAt, DeliveryLane lane) {
+        Run(String runId, Instant startedAt, boolean pipelined) {
             this.runId = runId;
             this.startedAt = startedAt;
-            this.lane = lane;
+            this.lane = pipelined ? new DeliveryLane("feed-" + feedId + "-delivery") : null;
+            this.stage = pipelined ? new DeliveryLane("feed-" + feedId + "-write") : null;
         }
 
         @Override
         public void flush() {
             if (lane != null) {
                 lane.awaitDone();
+                stage.awaitDone();
             }
         }
 
@@ -544,6 +556,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         void close() {
             if (lane != null) {
                 lane.close();
+                stage.close();
             }
         }
 
@@ -591,7 +604,6 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
         }
 
         private void deliver(Batch batch, Checkpoint checkpoint) {
-            List<SourceRecord> records = batch.records();
             Exchange exchange = getEndpoint().createExchange();
             exchange.getIn().setBody(batch);
             exchange.setProperty(FeedProperties.RUN_ID, runId);
@@ -599,14 +611,47 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
             if (receipt.isReplay()) {
                 exchange.setProperty(FeedProperties.REPLAY, Boolean.TRUE);
             }
-            read += records.size();
             CommitOnCompletion commit = new CommitOnCompletion(batch, checkpoint);
             exchange.getExchangeExtension().addOnCompletion(commit);
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
+            if (stage == null) {
+                try {
+                    getProcessor().process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                settle(batch, exchange, commit);
+                return;
             }
+            StagedBatch staged = new StagedBatch(stage);
+            exchange.setProperty(FeedProperties.WRITE_STAGE, staged);
+            CountDownLatch completed = new CountDownLatch(1);
+            try {
+                getAsyncProcessor().process(exchange, doneSync -> {
+                    if (staged.handed) { // the batch completes where the stage left it: its failure is the stage's
+                        try {
+                            settle(batch, exchange, commit);
+                        } catch (RuntimeException e) {
+                            stage.fail(e);
+                        } finally {
+                            staged.settled.countDown();
+                        }
+                    }
+                    completed.countDown();
+                });
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+                completed.countDown();
+            }
+            if (!staged.handed) { // it never reached the stage (failed before, or its route has no lake)
+                awaitUninterruptibly(completed);
+                stage.awaitDone(); // the batch before, still in the stage, ends first: its failure is the run's
+                settle(batch, exchange, commit);
+            }
+        }
+
+        /** After a batch's route completed: its failure as the run's, or its counts and receipt. */
+        private void settle(Batch batch, Exchange exchange, CommitOnCompletion commit) {
+            read += batch.records().size(); // a failed batch counts as read, one after it (never settled) not
             Exception failure = exchange.getException() != null ? exchange.getException() : commit.failure;
             if (failure != null) {
                 // a failure after this instance lost the feed (paused past its lease, its sessions ended by the
@@ -650,6 +695,45 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
                     ofRecord.add(v.reason());
                 }
                 ofRecord.forEach(r -> reasons.merge(r, 1L, Long::sum));
+            }
+        }
+    }
+
+    /**
+     * One batch's view of the run's write stage: the stage holds the batch until it settled (committed or failed,
+     * on whatever thread its route completes), so that the next batch enters the stage only after it. Whether the
+     * batch was handed over is known on the delivery thread once the route returned to it.
+     */
+    private static final class StagedBatch implements WriteStage {
+
+        private final DeliveryLane stage;
+        private final CountDownLatch settled = new CountDownLatch(1);
+        private volatile boolean handed;
+
+        StagedBatch(DeliveryLane stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public boolean isStageThread() {
+            return stage.isStageThread();
+        }
+
+        @Override
+        public void hand(Runnable write) {
+            if (handed) {
+                write.run(); // a redelivery of the write, on another thread: the stage is this batch's already
+                return;
+            }
+            handed = true; // before the stage may run it: the batch's completion must see it
+            try {
+                stage.hand(() -> {
+                    write.run();
+                    awaitUninterruptibly(settled);
+                });
+            } catch (RuntimeException e) {
+                handed = false;
+                throw e;
             }
         }
     }

@@ -12,6 +12,8 @@ public final class FeedProperties {
     public static final String REPLAY = "ExchangeHub.replay";
 
     public static final String RECEIPTS = "ExchangeHub.receipts";
+    /** The run's {@link WriteStage}, set on the batches of a pipelined run only. */
+    public static final String WRITE_STAGE = "ExchangeHub.writeStage";
 
     private FeedProperties() {
     }

@@ -67,6 +67,12 @@ final class TestHub implements AutoCloseable {
 
     /** Starts (or restarts) the hub with {@code beforeLake} run on each batch between the mapping and the lake. */
     TestHub start(String sourceUri, org.apache.camel.Processor beforeLake) throws Exception {
+        return start(sourceUri, beforeLake, exchange -> { });
+    }
+
+    /** As {@link #start(String, org.apache.camel.Processor)}, with {@code afterLake} run on each batch the lake wrote. */
+    TestHub start(String sourceUri, org.apache.camel.Processor beforeLake, org.apache.camel.Processor afterLake)
+            throws Exception {
         stop();
         store = new JdbcStateStore(state);
         FeedRegistry registry = new FeedRegistry();
@@ -80,7 +86,8 @@ final class TestHub implements AutoCloseable {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(sourceUri).routeId(feed).to("unify:" + mapping).process(beforeLake).to(lakeUri);
+                from(sourceUri).routeId(feed).to("unify:" + mapping).process(beforeLake).to(lakeUri)
+                        .process(afterLake);
             }
         });
         camel.start();
