@@ -124,7 +124,14 @@ public final class Bench {
                     }
                     try (HubStage hub = new HubStage(db, work, true, files.drop)) {
                         hub.start(round);
+                        Recording recording = jfr ? startJfr() : null;
                         fileResults.add(report(meter.measure(hub)));
+                        if (recording != null) {
+                            Path file = Path.of("target", "bench-file-hub.jfr");
+                            recording.dump(file);
+                            recording.close();
+                            System.out.println("bench: JFR recording of the file hub stage: " + file);
+                        }
                     }
                     fileResults.add(report(meter.measure(new FileCamelStage(files,
                             work.resolve("camel-file-lake-" + round)))));

@@ -73,6 +73,26 @@ final class TestHub implements AutoCloseable {
     /** As {@link #start(String, org.apache.camel.Processor)}, with {@code afterLake} run on each batch the lake wrote. */
     TestHub start(String sourceUri, org.apache.camel.Processor beforeLake, org.apache.camel.Processor afterLake)
             throws Exception {
+        return start(sourceUri, beforeLake, afterLake, null);
+    }
+
+    /**
+     * As {@link #start(String, org.apache.camel.Processor, org.apache.camel.Processor)}, the route redelivering a
+     * failed step twice after 20 ms as the feeds' error handler does, {@code onRedelivery} run before each attempt.
+     */
+    TestHub startRedelivering(String sourceUri, org.apache.camel.Processor beforeLake,
+            org.apache.camel.Processor afterLake, org.apache.camel.Processor onRedelivery, boolean asyncDelayed)
+            throws Exception {
+        return start(sourceUri, beforeLake, afterLake, route -> {
+            var handler = route.defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(20)
+                    .onRedelivery(onRedelivery);
+            route.errorHandler(asyncDelayed ? handler.asyncDelayedRedelivery() : handler);
+        });
+    }
+
+    private TestHub start(String sourceUri, org.apache.camel.Processor beforeLake,
+            org.apache.camel.Processor afterLake, java.util.function.Consumer<RouteBuilder> errorHandler)
+            throws Exception {
         stop();
         store = new JdbcStateStore(state);
         FeedRegistry registry = new FeedRegistry();
@@ -86,6 +106,9 @@ final class TestHub implements AutoCloseable {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                if (errorHandler != null) {
+                    errorHandler.accept(this);
+                }
                 from(sourceUri).routeId(feed).to("unify:" + mapping).process(beforeLake).to(lakeUri)
                         .process(afterLake);
             }

@@ -18,6 +18,8 @@ import org.exchangehub.state.RunRecord;
 import org.exchangehub.state.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A pipelined run writes batch n to the lake on its write stage while batch n+1 is mapped: batches still reach the
@@ -91,6 +93,40 @@ class WriteStageTest extends LocalDropHubTest {
 
         hub.start(uri()); // fixed: the file was not committed, so the next run delivers it again, whole
         assertThat(hub.run().rowsDelivered()).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "asyncDelayedRedelivery: {0}")
+    @ValueSource(booleans = {false, true})
+    void aLakeWriteThatFailsOnceIsRedeliveredInItsTurnAndTheRunSucceeds(boolean asyncDelayed) throws Exception {
+        List<String> redelivered = new CopyOnWriteArrayList<>();
+        hub.startRedelivering(uri(), exchange -> {
+            if (index(exchange) == 1 && !redelivered.contains("1")) {
+                exchange.setProperty("batch", exchange.getIn().getBody());
+                exchange.getIn().setBody("not a batch"); // the lake's first attempt at batch 1 fails
+            }
+        }, exchange -> {
+            int index = index(exchange);
+            events.add("written " + index);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange done) {
+                    events.add("completed " + index);
+                }
+            });
+        }, exchange -> {
+            redelivered.add(String.valueOf(index(exchange)));
+            exchange.getIn().setBody(exchange.getProperty("batch")); // the next attempt has the batch again
+        }, asyncDelayed);
+
+        RunRecord run = hub.run();
+
+        assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(redelivered).containsExactly("1");
+        assertThat(run.rowsDelivered()).isEqualTo(3);
+        assertThat(hub.lakeCount()).isEqualTo(3);
+        assertThat(events).containsExactly("written 0", "completed 0", "written 1", "completed 1", "written 2",
+                "completed 2", "written 3", "completed 3");
+        assertThat(hub.run().rowsRead()).as("the file was committed: the next run reads nothing").isZero();
     }
 
     private String uri() {
