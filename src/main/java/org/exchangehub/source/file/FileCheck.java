@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The first pass over a file, before anything of it is delivered: counts its records and malformed lines and
- * decides whether the file may be delivered at all (not truncated, parseable to the end, malformed share within
- * the feed's threshold). A file that fails is set aside with {@link #report}; values never appear in a report.
+ * The one pass over a file in its format, before anything of it is delivered: counts its records and malformed
+ * lines and decides whether the file may be delivered at all (not truncated, parseable to the end, malformed share
+ * within the feed's threshold), while it keeps each parsed record in a {@link RecordSpool} that the delivery reads
+ * back once the check passed, so the file is not parsed twice. A file that fails is set aside with
+ * {@link #report}; values never appear in a report.
  */
 final class FileCheck {
 
@@ -38,31 +40,29 @@ final class FileCheck {
     }
 
     /**
+     * @param file                the file's bytes
      * @param requireFinalNewline whether a last line without a line end means the file was cut off: only where
      *                            nothing vouches that the file is complete (the stable-size rule); a done marker
      *                            or a rename says it is, and its last line is then read like any other
      * @param sourceKey           the column that holds each record's source key, or null (file:line)
+     * @param mapped              the columns the feed's mapping reads, or null: a file whose header lacks one of
+     *                            them (schema drift) is set aside, since its records would be delivered without it
+     * @param spool               where each parsed record is kept for the delivery; its content counts only when
+     *                            the file is deliverable
      */
-    static FileCheck run(FileFormat format, Spooled file, double maxMalformedPercent, boolean requireFinalNewline,
-            String sourceKey) throws IOException {
-        return run(format, file, maxMalformedPercent, requireFinalNewline, sourceKey, null);
-    }
-
-    /**
-     * @param mapped the columns the feed's mapping reads, or null: a file whose header lacks one of them (schema
-     *               drift) is set aside, since its records would be delivered without the field
-     */
-    static FileCheck run(FileFormat format, Spooled file, double maxMalformedPercent, boolean requireFinalNewline,
-            String sourceKey, org.exchangehub.feed.MappedColumns mapped) throws IOException {
+    static FileCheck run(FileFormat format, java.nio.file.Path file, double maxMalformedPercent,
+            boolean requireFinalNewline, String sourceKey, org.exchangehub.feed.MappedColumns mapped,
+            RecordSpool spool) throws IOException {
         FileCheck check = new FileCheck();
-        if (format.isLineBased() && requireFinalNewline && !file.endsWithNewline()) {
+        if (format.isLineBased() && requireFinalNewline && !Spooled.endsWithNewline(file)) {
             check.fail("TRUNCATED", "the last line has no line end: the file may have been cut off while being"
                     + " written or sent", "readyWhen: stable, where no done marker vouches for the file; a done marker"
                     + " (readyWhen: doneMarker) or readyWhen: rename vouches for complete files, or set"
                     + " requireFinalNewline: false");
             return check;
         }
-        try (InputStream in = Files.newInputStream(file.path()); RecordReader reader = format.open(in)) {
+        try (InputStream in = Files.newInputStream(file); RecordReader reader = format.open(in)) {
+            spool.layout(reader.layout());
             if (sourceKey != null && reader.layout().indexOf(sourceKey) < 0) {
                 check.fail("NO_KEY_COLUMN", "the file has no column " + sourceKey + " for the source key; its"
                         + " columns are " + reader.layout().columns(), "sourceKey: " + sourceKey
@@ -86,6 +86,7 @@ final class FileCheck {
             }
             ParsedLine line;
             while ((line = reader.next()) != null) {
+                spool.add(line);
                 check.records++;
                 if (line.isMalformed()) {
                     check.malformed++;

@@ -2,14 +2,16 @@ package org.exchangehub.source.file;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.file.FileComponent;
@@ -49,6 +51,7 @@ final class FileDropConsumer extends FeedConsumer {
     private final Clock clock = Clock.systemUTC();
     private DeliveredFiles delivered;
     private CamelDrop drop;
+    private ExecutorService hasher;
 
     FileDropConsumer(FileDropEndpoint endpoint, Processor processor, StateStore state, FeedRegistry registry) {
         super(endpoint, processor, state, registry, endpoint.getFeed());
@@ -69,6 +72,10 @@ final class FileDropConsumer extends FeedConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        if (hasher != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(hasher);
+            hasher = null;
+        }
         if (drop != null) {
             drop.close();
             drop = null;
@@ -106,30 +113,61 @@ final class FileDropConsumer extends FeedConsumer {
                     FileCheck.tooLarge(listed.getFileLength(), cap, endpoint.getMaxFileSize()), sink);
             return;
         }
-        Spooled file = Spooled.inPlace(localCopy(exchange, listed));
-        if (cap > 0 && file.size() > cap) { // it grew after the listing
-            setAside(exchange, name, file, FileCheck.tooLarge(file.size(), cap, endpoint.getMaxFileSize()), sink);
-            return;
-        }
-        if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
-            // delivered before (a restart, another instance, or the same content dropped again)
-            LOG.debug("feed {}: {} was delivered before; skipped", feedId(), FileNames.printable(name));
+        Path local = localCopy(exchange, listed);
+        // the file's SHA-256 on a second core while this thread checks it: both read the same bytes, each once
+        Future<Spooled> hashing = hasher().submit(() -> Spooled.inPlace(local));
+        try (RecordSpool spool = RecordSpool.create(endpoint.workDirectoryPath().resolve(workFolder()))) {
+            // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
+            FileCheck check = FileCheck.run(format, local, endpoint.getMaxMalformedPercent(),
+                    endpoint.isRequireFinalNewline() && endpoint.readyRule() == ReadyRule.STABLE,
+                    endpoint.sourceKeyColumn(), mappedColumns(), spool);
+            Spooled file = hashed(hashing);
+            if (cap > 0 && file.size() > cap) { // it grew after the listing
+                setAside(exchange, name, file, FileCheck.tooLarge(file.size(), cap, endpoint.getMaxFileSize()), sink);
+                return;
+            }
+            if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
+                // delivered before (a restart, another instance, or the same content dropped again)
+                LOG.debug("feed {}: {} was delivered before; skipped", feedId(), FileNames.printable(name));
+                finish(exchange, file, sink);
+                return;
+            }
+            if (!check.isDeliverable()) {
+                setAside(exchange, name, file, check, sink);
+                return;
+            }
+            // the check's count is taken before any record is handed on: the run's account must come to it
+            sink.sourceCount(check.records(), "records counted in each file before delivery");
+            deliver(name, file, spool, sink);
+            sink.flush(); // the file's exchange completes only once all of it was delivered and committed
             finish(exchange, file, sink);
-            return;
+        } finally {
+            hashing.cancel(true); // a check that failed to read the file leaves the hash unwanted
         }
-        // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
-        FileCheck check = FileCheck.run(format, file, endpoint.getMaxMalformedPercent(),
-                endpoint.isRequireFinalNewline() && endpoint.readyRule() == ReadyRule.STABLE,
-                endpoint.sourceKeyColumn(), mappedColumns());
-        if (!check.isDeliverable()) {
-            setAside(exchange, name, file, check, sink);
-            return;
+    }
+
+    /** The folder of this feed's spool files under the work directory. */
+    private String workFolder() {
+        return FileNames.isPlain(feedId()) ? feedId() : "feed";
+    }
+
+    private ExecutorService hasher() {
+        if (hasher == null) {
+            hasher = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "feed-" + feedId() + "-file-hash");
         }
-        // the check's count is taken before any record is handed on: the run's account must come to it
-        sink.sourceCount(check.records(), "records counted in each file before delivery");
-        deliver(name, file, sink);
-        sink.flush(); // the file's exchange completes only once all of it was delivered and committed
-        finish(exchange, file, sink);
+        return hasher;
+    }
+
+    private static Spooled hashed(Future<Spooled> hashing) throws IOException {
+        try {
+            return Uninterruptibles.getUninterruptibly(hashing);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("hashing the file failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** The bytes as Camel placed them: the file itself for {@code file:}, else its copy in the work folder. */
@@ -164,10 +202,13 @@ final class FileDropConsumer extends FeedConsumer {
                 check.report(feedId(), currentRunId(), drop.describe(), name, file, now)));
     }
 
-    /** The second pass: records in batches, malformed lines as rejections, the file remembered with the last batch. */
-    private void deliver(String name, Spooled file, BatchSink sink) throws IOException {
+    /**
+     * The delivery, from the records the check kept: in batches, malformed lines as rejections, the file remembered
+     * with the last batch.
+     */
+    private void deliver(String name, Spooled file, RecordSpool spool, BatchSink sink) throws IOException {
         int batchSize = endpoint.getBatchSize();
-        try (InputStream in = Files.newInputStream(file.path()); RecordReader reader = format.open(in)) {
+        try (RecordReader reader = spool.reader()) {
             KeyColumn keys = KeyColumn.of(endpoint.sourceKeyColumn(), reader.layout());
             SourceLayout layout = keys.layout();
             List<SourceRecord> batch = new ArrayList<>(Math.min(batchSize, 1024));

@@ -66,6 +66,22 @@ record Spooled(Path path, long size, String sha256, boolean endsWithNewline, boo
         return new Spooled(path, size, HexFormat.of().formatHex(sha.digest()), last == '\n', temporary);
     }
 
+    /** Whether the file's last byte is LF (an empty file counts as ending with one), read without reading the rest. */
+    static boolean endsWithNewline(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size == 0) {
+                return true;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.position(size - 1);
+            while (last.hasRemaining() && channel.read(last) >= 0) {
+                // one byte
+            }
+            return last.position() == 1 && last.get(0) == '\n';
+        }
+    }
+
     void release() throws IOException {
         if (temporary) {
             Files.deleteIfExists(path);
