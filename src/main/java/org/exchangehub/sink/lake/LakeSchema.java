@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.parquet.io.api.Binary;
@@ -119,7 +118,28 @@ final class LakeSchema {
         if (hex.length() != 2 * DIGEST_BYTES) {
             throw new IllegalArgumentException("_record_hash is not a SHA-256 in hex (" + hex.length() + " characters)");
         }
-        return Binary.fromConstantByteArray(HexFormat.of().parseHex(hex));
+        byte[] bytes = new byte[DIGEST_BYTES];
+        for (int i = 0; i < DIGEST_BYTES; i++) {
+            int hi = nibble(hex, 2 * i);
+            int lo = nibble(hex, 2 * i + 1);
+            bytes[i] = (byte) (hi << 4 | lo);
+        }
+        return Binary.fromConstantByteArray(bytes);
+    }
+
+    /** One hex digit's value (the mapper writes lower case; upper case is read too), else the hash is refused. */
+    private static int nibble(String hex, int at) {
+        char c = hex.charAt(at);
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        throw new IllegalArgumentException("_record_hash is not a SHA-256 in hex (character " + (at + 1) + ")");
     }
 
     private static ValueWriter decimal(Types.MessageTypeBuilder builder, Type.Repetition rep, FieldSpec f) {

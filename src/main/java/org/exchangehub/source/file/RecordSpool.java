@@ -1,14 +1,12 @@
 package org.exchangehub.source.file;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.exchangehub.feed.SourceLayout;
 
@@ -16,8 +14,9 @@ import org.exchangehub.feed.SourceLayout;
  * The records of one file as its check parsed them, kept in a local spool file, so that a file is parsed once:
  * the check reads the file in its format and writes each record here, and the delivery, once the check passed,
  * reads the records back from here instead of parsing the file again. Values are kept as they were parsed (text or
- * null) with their line numbers, a malformed line with its column, problem and raw text. The spool is written
- * and read streaming (a 64 KB buffer each way), never held in memory, and deleted when the file is done with.
+ * null, as UTF-8) with their line numbers, a malformed line with its column, problem and raw text. The spool is
+ * written and read streaming through one 64 KB buffer each way (no stream per field: a record costs a few buffer
+ * operations), never held in memory, and deleted when the file is done with.
  */
 final class RecordSpool implements AutoCloseable {
 
@@ -27,17 +26,17 @@ final class RecordSpool implements AutoCloseable {
     private static final int NULL = -1;
 
     private final Path path;
-    private DataOutputStream out;
+    private FileChannel out;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
     private SourceLayout layout;
     private long records;
-    private byte[] scratch = new byte[256];
 
     private RecordSpool(Path path) throws IOException {
         this.path = path;
-        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), BUFFER));
+        this.out = FileChannel.open(path, StandardOpenOption.WRITE);
     }
 
-    /** A new, empty spool file in {@code workDir} (created if missing). */
+    /** A new, empty spool file in {@code workDir} (created if missing), hidden from a drop folder's listing. */
     static RecordSpool create(Path workDir) throws IOException {
         Files.createDirectories(workDir);
         return new RecordSpool(Files.createTempFile(workDir, ".records-", ".spool"));
@@ -49,16 +48,17 @@ final class RecordSpool implements AutoCloseable {
     }
 
     void add(ParsedLine line) throws IOException {
-        out.writeLong(line.line());
+        room(13);
+        buffer.putLong(line.line());
         if (line.isMalformed()) {
-            out.writeByte(MALFORMED);
+            buffer.put(MALFORMED);
             text(line.column());
             text(line.problem());
             text(line.raw());
         } else {
-            out.writeByte(OK);
+            buffer.put(OK);
             Object[] values = line.values();
-            out.writeInt(values.length);
+            buffer.putInt(values.length);
             for (Object v : values) {
                 text(v == null ? null : v.toString());
             }
@@ -67,71 +67,126 @@ final class RecordSpool implements AutoCloseable {
     }
 
     private void text(String s) throws IOException {
+        room(4);
         if (s == null) {
-            out.writeInt(NULL);
+            buffer.putInt(NULL);
             return;
         }
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        buffer.putInt(bytes.length);
+        for (int at = 0; at < bytes.length; ) {
+            room(1);
+            int n = Math.min(buffer.remaining(), bytes.length - at);
+            buffer.put(bytes, at, n);
+            at += n;
+        }
+    }
+
+    /** Makes room for {@code bytes} (at most the buffer's size) by writing out what the buffer holds. */
+    private void room(int bytes) throws IOException {
+        if (buffer.remaining() < bytes) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+        buffer.clear();
     }
 
     /** Ends writing and reads the records back, in the order they were added. */
     RecordReader reader() throws IOException {
         if (out != null) {
+            drain();
             out.close();
             out = null;
         }
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), BUFFER));
-        long count = records;
-        SourceLayout spooled = layout;
-        return new RecordReader() {
-            private long read;
-
-            @Override
-            public SourceLayout layout() {
-                return spooled;
-            }
-
-            @Override
-            public ParsedLine next() throws IOException {
-                if (read == count) {
-                    return null;
-                }
-                read++;
-                try {
-                    long line = in.readLong();
-                    if (in.readByte() == MALFORMED) {
-                        return ParsedLine.malformed(line, text(in), text(in), text(in));
-                    }
-                    Object[] values = new Object[in.readInt()];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = text(in);
-                    }
-                    return ParsedLine.ok(line, values);
-                } catch (EOFException e) {
-                    throw new IOException("the spool " + path + " of a checked file ends early (" + (read - 1)
-                            + " of " + count + " records): was the work folder cleaned while the file was read?", e);
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                in.close();
-            }
-        };
+        return new Reader(FileChannel.open(path, StandardOpenOption.READ), records, layout);
     }
 
-    private String text(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == NULL) {
-            return null;
+    private final class Reader implements RecordReader {
+
+        private final FileChannel in;
+        private final long count;
+        private final SourceLayout spooled;
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).flip();
+        private byte[] scratch = new byte[256];
+        private long read;
+
+        Reader(FileChannel in, long count, SourceLayout spooled) {
+            this.in = in;
+            this.count = count;
+            this.spooled = spooled;
         }
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
+
+        @Override
+        public SourceLayout layout() {
+            return spooled;
         }
-        in.readFully(scratch, 0, length);
-        return new String(scratch, 0, length, StandardCharsets.UTF_8);
+
+        @Override
+        public ParsedLine next() throws IOException {
+            if (read == count) {
+                return null;
+            }
+            read++;
+            need(13);
+            long line = buffer.getLong();
+            if (buffer.get() == MALFORMED) {
+                return ParsedLine.malformed(line, text(), text(), text());
+            }
+            Object[] values = new Object[buffer.getInt()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = text();
+            }
+            return ParsedLine.ok(line, values);
+        }
+
+        private String text() throws IOException {
+            need(4);
+            int length = buffer.getInt();
+            if (length == NULL) {
+                return null;
+            }
+            if (length <= buffer.remaining()) { // the usual case: decoded straight from the buffer
+                String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+                buffer.position(buffer.position() + length);
+                return s;
+            }
+            if (scratch.length < length) {
+                scratch = new byte[Math.max(length, scratch.length * 2)];
+            }
+            for (int at = 0; at < length; ) {
+                need(1);
+                int n = Math.min(buffer.remaining(), length - at);
+                buffer.get(scratch, at, n);
+                at += n;
+            }
+            return new String(scratch, 0, length, StandardCharsets.UTF_8);
+        }
+
+        /** Makes at least {@code bytes} (at most the buffer's size) readable, or says the spool ended early. */
+        private void need(int bytes) throws IOException {
+            if (buffer.remaining() >= bytes) {
+                return;
+            }
+            buffer.compact();
+            while (buffer.position() < bytes) {
+                if (in.read(buffer) < 0) {
+                    throw new IOException("the spool " + path + " of a checked file ends early (record " + read
+                            + " of " + count + "): was the work folder cleaned while the file was read?");
+                }
+            }
+            buffer.flip();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Deletes the spool file. */

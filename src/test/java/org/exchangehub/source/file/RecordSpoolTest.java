@@ -59,6 +59,23 @@ class RecordSpoolTest extends LocalDropHubTest {
     }
 
     @Test
+    void manyRecordsAcrossTheBufferComeBackInOrder() throws IOException {
+        try (RecordSpool spool = RecordSpool.create(tmp.resolve("work"))) {
+            for (int i = 0; i < 100_000; i++) {
+                spool.add(ParsedLine.ok(i + 2, new Object[] {"林秀英" + i, i % 7 == 0 ? null : "350203" + i}));
+            }
+            try (RecordReader reader = spool.reader()) {
+                for (int i = 0; i < 100_000; i++) {
+                    ParsedLine line = reader.next();
+                    assertThat(line.line()).isEqualTo(i + 2);
+                    assertThat(line.values()).containsExactly("林秀英" + i, i % 7 == 0 ? null : "350203" + i);
+                }
+                assertThat(reader.next()).isNull();
+            }
+        }
+    }
+
+    @Test
     void aDeliveredFileLeavesNoSpoolInTheWorkFolder() throws Exception {
         Persons.drop(drop, "a.csv", HEADER + "\n" + CHEN + ",陈志明,男,,350102,,\n" + LIN + ",林秀英,女,,350203,,\n",
                 Persons.GBK);
