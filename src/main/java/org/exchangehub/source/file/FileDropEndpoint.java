@@ -169,8 +169,9 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
             + " that the file is complete: its last line is then read like the others.")
     private boolean requireFinalNewline = true;
 
-    @UriParam(description = "Local folder for copies of remote files while they are read; the system temp folder"
-            + " when empty.")
+    @UriParam(description = "Local folder for copies of remote files while they are read and for the parsed records"
+            + " of the file being read (parsed once: checked, then delivered from there); the system temp folder when"
+            + " empty.")
     private String workDirectory;
 
     @UriParam(description = "The feed id. Defaults to the id of the route that consumes this source.")
