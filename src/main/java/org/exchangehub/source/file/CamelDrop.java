@@ -129,7 +129,7 @@ final class CamelDrop implements AutoCloseable {
             options.put("soTimeout", timeout);
             options.put("binary", true);
             options.put("throwExceptionOnConnectFailed", true);
-            options.put("localWorkDirectory", source.workDirectoryPath().resolve(FileNames.isPlain(delivered.feedId()) ? delivered.feedId() : "feed").toString());
+            options.put("localWorkDirectory", source.feedWorkDirectory(delivered.feedId()).toString());
             if (p == Protocol.SFTP) {
                 options.put("strictHostKeyChecking", "yes");
                 options.put("useUserKnownHostsFile", false);

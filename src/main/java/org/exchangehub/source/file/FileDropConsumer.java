@@ -109,23 +109,25 @@ final class FileDropConsumer extends FeedConsumer {
         readiness.handled(name);
         long cap = endpoint.maxFileSizeBytes();
         if (cap > 0 && listed.getFileLength() > cap) { // the listing says it is too large
-            setAside(exchange, name, new Spooled(null, listed.getFileLength(), "(not read)", true, false),
+            setAside(exchange, name, new Spooled(null, listed.getFileLength(), "(not read)"),
                     FileCheck.tooLarge(listed.getFileLength(), cap, endpoint.getMaxFileSize()), sink);
             return;
         }
         Path local = localCopy(exchange, listed);
+        long size = java.nio.file.Files.size(local);
+        if (cap > 0 && size > cap) { // it grew after the listing: set aside before reading it
+            setAside(exchange, name, new Spooled(local, size, "(not read)"),
+                    FileCheck.tooLarge(size, cap, endpoint.getMaxFileSize()), sink);
+            return;
+        }
         // the file's SHA-256 on a second core while this thread checks it: both read the same bytes, each once
         Future<Spooled> hashing = hasher().submit(() -> Spooled.inPlace(local));
-        try (RecordSpool spool = RecordSpool.create(endpoint.workDirectoryPath().resolve(workFolder()))) {
+        try (RecordSpool spool = RecordSpool.create(endpoint.feedWorkDirectory(feedId()))) {
             // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
             FileCheck check = FileCheck.run(format, local, endpoint.getMaxMalformedPercent(),
                     endpoint.isRequireFinalNewline() && endpoint.readyRule() == ReadyRule.STABLE,
                     endpoint.sourceKeyColumn(), mappedColumns(), spool);
             Spooled file = hashed(hashing);
-            if (cap > 0 && file.size() > cap) { // it grew after the listing
-                setAside(exchange, name, file, FileCheck.tooLarge(file.size(), cap, endpoint.getMaxFileSize()), sink);
-                return;
-            }
             if (stateStore().isFileProcessed(feedId(), name, file.size(), file.sha256())) {
                 // delivered before (a restart, another instance, or the same content dropped again)
                 LOG.debug("feed {}: {} was delivered before; skipped", feedId(), FileNames.printable(name));
@@ -144,11 +146,6 @@ final class FileDropConsumer extends FeedConsumer {
         } finally {
             hashing.cancel(true); // a check that failed to read the file leaves the hash unwanted
         }
-    }
-
-    /** The folder of this feed's spool files under the work directory. */
-    private String workFolder() {
-        return FileNames.isPlain(feedId()) ? feedId() : "feed";
     }
 
     private ExecutorService hasher() {

@@ -390,6 +390,11 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
         return RecordFormats.columnList(columns);
     }
 
+    /** The feed's own folder under the work directory: remote files' downloads and the parsed-record spools. */
+    Path feedWorkDirectory(String feedId) {
+        return workDirectoryPath().resolve(FileNames.isPlain(feedId) ? feedId : "feed");
+    }
+
     Path workDirectoryPath() {
         return workDirectory == null || workDirectory.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"))
                 : Path.of(workDirectory);
