@@ -115,7 +115,7 @@ final class FileScenario {
                 String s = r.get(i);
                 if (!s.isEmpty()) {
                     out.startField(COLUMNS.get(i), i);
-                    out.addBinary(Binary.fromString(s));
+                    out.addBinary(Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     out.endField(COLUMNS.get(i), i);
                 }
             }

@@ -131,7 +131,7 @@ final class LimitStages {
                     String s = rs.getString(i + 1);
                     if (s != null) {
                         out.startField(NAMES[i], i);
-                        out.addBinary(Binary.fromString(s));
+                        out.addBinary(Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                         out.endField(NAMES[i], i);
                     }
                 }

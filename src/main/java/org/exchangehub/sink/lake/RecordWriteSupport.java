@@ -27,9 +27,9 @@ final class RecordWriteSupport extends WriteSupport<UnifiedRecord> {
 
     RecordWriteSupport(LakeSchema schema, String source, String runId, Instant extractedAt) {
         this.schema = schema;
-        this.dataset = Binary.fromString(schema.dataset().name());
-        this.source = Binary.fromString(source);
-        this.runId = Binary.fromString(runId);
+        this.dataset = LakeSchema.utf8(schema.dataset().name());
+        this.source = LakeSchema.utf8(source);
+        this.runId = LakeSchema.utf8(runId);
         this.extractedAtMicros = Math.addExact(Math.multiplyExact(extractedAt.getEpochSecond(), 1_000_000L),
                 extractedAt.getNano() / 1_000);
     }
@@ -89,7 +89,7 @@ final class RecordWriteSupport extends WriteSupport<UnifiedRecord> {
         }
         binary(LakeSchema.DATASET, n, dataset);
         binary(LakeSchema.SOURCE, n + 1, source);
-        binary(LakeSchema.SOURCE_KEY, n + 2, Binary.fromString(record.sourceKey()));
+        binary(LakeSchema.SOURCE_KEY, n + 2, LakeSchema.utf8(record.sourceKey()));
         binary(LakeSchema.RUN_ID, n + 3, runId);
         out.startField(LakeSchema.EXTRACTED_AT, n + 4);
         out.addLong(extractedAtMicros);
