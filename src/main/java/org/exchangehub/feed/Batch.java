@@ -29,6 +29,7 @@ public final class Batch {
     private int unchanged;
     private int superseded;
     private org.exchangehub.state.DeliveryMemory memory;
+    private org.exchangehub.state.OpenRejects.Settled settled;
 
     public Batch(String feedId, String runId, int index, Instant extractedAt, List<SourceRecord> records) {
         this.feedId = feedId;
@@ -128,6 +129,25 @@ public final class Batch {
                 return records.size();
             }
         };
+    }
+
+    /**
+     * Settles the batch against the feed's open rejects, once, where the mapping step is done with it (on the thread
+     * that mapped it, records still in the cache): see {@link org.exchangehub.state.OpenRejects}. A batch settled
+     * again keeps its first settlement.
+     */
+    public void settle(org.exchangehub.state.OpenRejects open) {
+        if (settled == null) {
+            settled = open.settle(deliveredSourceKeys(), rejections);
+        }
+    }
+
+    /**
+     * What the commit resolves: the keys settled when the batch was mapped, else the source keys of every record
+     * the batch delivers, for the commit to look up.
+     */
+    public java.util.Collection<String> keysToResolve() {
+        return settled != null ? settled : deliveredSourceKeys();
     }
 
     /**

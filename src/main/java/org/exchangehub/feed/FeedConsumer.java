@@ -856,7 +856,7 @@ public abstract class FeedConsumer extends ScheduledPollConsumer {
                 state.commitBatch(feedId, batch.runId(),
                         batch.dataset() == null ? null : batch.dataset().name(), batch.source(),
                         checkpoint.watermark(), batch.rejections(), checkpoint.seen(), checkpoint.forgetBefore(),
-                        checkpoint.file(), batch.memory(), batch.deliveredSourceKeys(), checkpoint.range());
+                        checkpoint.file(), batch.memory(), batch.keysToResolve(), checkpoint.range());
             } catch (Exception e) {
                 failure = e;
             }

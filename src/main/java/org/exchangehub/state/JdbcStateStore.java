@@ -45,7 +45,7 @@ public final class JdbcStateStore implements StateStore {
      * Per feed, the source keys of its open rejects, loaded when a run starts: a delivered batch resolves those
      * among its keys without a query per batch (one run of a feed at a time, so the set is the run's own).
      */
-    private final Map<String, Set<String>> openRejectKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, OpenRejects> openRejects = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A store with its own transaction manager over {@code dataSource} and the system UTC clock. */
     public JdbcStateStore(DataSource dataSource) {
@@ -95,9 +95,18 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void runStarted(String runId, String feedId, Instant startedAt, String watermarkBefore) {
         log.started(runId, feedId, startedAt, watermarkBefore);
-        Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        open.addAll(quarantine.openKeys(feedId));
-        openRejectKeys.put(feedId, open);
+        openRejects.put(feedId, loadOpenRejects(feedId));
+    }
+
+    @Override
+    public OpenRejects openRejects(String feedId) {
+        return openRejects.computeIfAbsent(feedId, this::loadOpenRejects);
+    }
+
+    private OpenRejects loadOpenRejects(String feedId) {
+        Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        keys.addAll(quarantine.openKeys(feedId));
+        return new OpenRejects(keys);
     }
 
     /**
@@ -110,13 +119,9 @@ public final class JdbcStateStore implements StateStore {
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
             DeliveryMemory memory, java.util.Collection<String> deliveredKeys, RangeProgress range) {
         Instant now = clock.instant();
-        Set<String> open = openRejectKeys.computeIfAbsent(feedId, f -> {
-            Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            keys.addAll(quarantine.openKeys(f));
-            return keys;
-        });
-        List<String> resolved = open.isEmpty() || deliveredKeys.isEmpty() ? List.of()
-                : deliveredKeys.stream().filter(open::contains).distinct().toList();
+        OpenRejects open = openRejects(feedId);
+        boolean settled = deliveredKeys instanceof OpenRejects.Settled;
+        List<String> resolved = settled ? (OpenRejects.Settled) deliveredKeys : open.resolvedBy(deliveredKeys);
         Long epoch = fencing ? epochs.get(feedId) : null;
         if (fencing && epoch == null) {
             throw fenced(feedId);
@@ -146,11 +151,9 @@ public final class JdbcStateStore implements StateStore {
                 ranges.progress(feedId, range, now);
             }
         });
-        resolved.forEach(open::remove);
-        for (Rejection r : rejections) {
-            if (r.sourceKey() != null) {
-                open.add(r.sourceKey());
-            }
+        if (!settled) {
+            open.remove(resolved);
+            open.add(rejections);
         }
     }
 

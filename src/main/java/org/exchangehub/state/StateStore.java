@@ -95,7 +95,9 @@ public interface StateStore {
     /**
      * As above, and in the same transaction marks the feed's open rejects whose source key is among
      * {@code deliveredKeys} (the source keys of the records the batch delivered) resolved by this run: the
-     * department corrected the record at the source, or a replay after a mapping fix delivered it.
+     * department corrected the record at the source, or a replay after a mapping fix delivered it. Where the batch
+     * was settled against {@link #openRejects} when it was mapped, {@code deliveredKeys} is that
+     * {@link OpenRejects.Settled}: exactly those keys are marked resolved.
      */
     default void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
@@ -111,6 +113,14 @@ public interface StateStore {
     void commitBatch(String feedId, String runId, String dataset, String source, Watermark watermark,
             List<Rejection> rejections, List<SeenRow> seen, LocalDateTime forgetBefore, ProcessedFile file,
             DeliveryMemory memory, Collection<String> deliveredKeys, RangeProgress range);
+
+    /**
+     * The feed's open rejects as this store keeps them for its runs, for a run to settle each batch against when it
+     * is mapped ({@link OpenRejects#settle}); null where the store resolves open rejects only in the commit.
+     */
+    default OpenRejects openRejects(String feedId) {
+        return null;
+    }
 
     /** The key ranges of the feed's split load in progress, by number; empty when none is. */
     default List<KeyRange> splitRanges(String feedId) {

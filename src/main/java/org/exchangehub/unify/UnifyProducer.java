@@ -24,6 +24,7 @@ final class UnifyProducer extends DefaultProducer {
     private volatile UnchangedRecords unchanged;
     private volatile FeedRegistry registry;
     private volatile FieldProtection protection;
+    private volatile StateStore state;
 
     UnifyProducer(UnifyEndpoint endpoint, FeedMappings mappings, String name) {
         super(endpoint);
@@ -37,6 +38,7 @@ final class UnifyProducer extends DefaultProducer {
         super.doStart();
         StateStore state = getEndpoint().getCamelContext().getRegistry().findSingleByType(StateStore.class);
         unchanged = state == null ? null : new UnchangedRecords(state);
+        this.state = state;
         registry = getEndpoint().getCamelContext().getRegistry().findSingleByType(FeedRegistry.class);
         protection = getEndpoint().getCamelContext().getRegistry().findSingleByType(FieldProtection.class);
         Dataset dataset = mappings.current(name).dataset();
@@ -56,6 +58,22 @@ final class UnifyProducer extends DefaultProducer {
         // after validation and the unchanged check, which work on the clear values; a dry run delivers nothing
         if (protection != null && !DryRun.isDryRun(exchange)) {
             protection.protect(batch);
+        }
+        settleOpenRejects(exchange, batch);
+    }
+
+    /**
+     * Settles the batch against the feed's open rejects here, while its records are in this thread's cache, instead
+     * of in the commit on the write stage; a dry run commits nothing and settles nothing.
+     */
+    private void settleOpenRejects(Exchange exchange, Batch batch) {
+        StateStore store = state;
+        if (store == null || DryRun.isDryRun(exchange)) {
+            return;
+        }
+        org.exchangehub.state.OpenRejects open = store.openRejects(batch.feedId());
+        if (open != null) {
+            batch.settle(open);
         }
     }
 

@@ -129,6 +129,12 @@ final class TestHub implements AutoCloseable {
         return store;
     }
 
+    /** Each quarantined record's source key, the run that quarantined it and the run that resolved it, oldest first. */
+    List<Map<String, Object>> quarantine() {
+        return new org.springframework.jdbc.core.JdbcTemplate(state).queryForList(
+                "SELECT source_key, run_id, resolved_by_run FROM hub_quarantine ORDER BY id");
+    }
+
     /** The person records in the lake, ordered by source key. */
     List<Map<String, Object>> lake() throws SQLException {
         return lake("SELECT * EXCLUDE (_run_id, _extracted_at, _record_hash, _change_time) FROM read_parquet("
