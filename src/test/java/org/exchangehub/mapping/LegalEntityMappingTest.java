@@ -194,6 +194,15 @@ class LegalEntityMappingTest {
     }
 
     @Test
+    void aNullFieldIsHashedAsTheNullMark() throws Exception {
+        UnifiedRecord u = accepted(row(USCC, null, "20150601", null, "01"));
+        String encoded = String.join("\u001F", USCC, "福州某某科技有限公司", "张三", "\u0000", "2015-06-01",
+                "350100", "1");
+        byte[] sha = MessageDigest.getInstance("SHA-256").digest(encoded.getBytes(StandardCharsets.UTF_8));
+        assertThat(u.recordHash()).isEqualTo(HexFormat.of().formatHex(sha));
+    }
+
+    @Test
     void nullFieldsAreMarkedInTheHash() {
         UnifiedRecord withCapital = accepted(row(USCC, "0", null, null, "01"));
         UnifiedRecord without = accepted(row(USCC, null, null, null, "01"));
