@@ -122,6 +122,7 @@ final class FileDropConsumer extends FeedConsumer {
         }
         // the file's SHA-256 on a second core while this thread checks it: both read the same bytes, each once
         Future<Spooled> hashing = hasher().submit(() -> Spooled.inPlace(local));
+        long checkStarted = System.nanoTime();
         try (RecordSpool spool = RecordSpool.create(endpoint.feedWorkDirectory(feedId()))) {
             // only the stable-size rule cannot tell a cut-off file: a marker or a rename vouches for a complete one
             FileCheck check = FileCheck.run(format, local, endpoint.getMaxMalformedPercent(),
@@ -140,8 +141,14 @@ final class FileDropConsumer extends FeedConsumer {
             }
             // the check's count is taken before any record is handed on: the run's account must come to it
             sink.sourceCount(check.records(), "records counted in each file before delivery");
+            long delivering = System.nanoTime();
+            LOG.info("feed {}: {} ({} bytes) checked in {} ms: {} records, {} malformed; {}", feedId(),
+                    FileNames.printable(name), file.size(), (delivering - checkStarted) / 1_000_000, check.records(),
+                    check.malformed(), sink.isDryRun() ? "dry run" : "delivering");
             deliver(name, file, spool, sink);
             sink.flush(); // the file's exchange completes only once all of it was delivered and committed
+            LOG.info("feed {}: {} {} in {} ms", feedId(), FileNames.printable(name),
+                    sink.isDryRun() ? "run dry" : "delivered and committed", (System.nanoTime() - delivering) / 1_000_000);
             finish(exchange, file, sink);
         } finally {
             hashing.cancel(true); // a check that failed to read the file leaves the hash unwanted
