@@ -35,7 +35,6 @@ public final class RecordMapper {
 
     private static final char NULL_MARK = '\u0000';
     private static final char SEPARATOR = '\u001F';
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Mapping mapping;
     private final Dataset dataset;
@@ -171,7 +170,7 @@ public final class RecordMapper {
         if (row.hasViolations()) {
             return MappingResult.rejected(new Rejection(record.sourceKey(), record.rawForm(), row.violations()));
         }
-        return MappingResult.accepted(new UnifiedRecord(record.sourceKey(), values, hash(values),
+        return MappingResult.accepted(UnifiedRecord.hashed(record.sourceKey(), values, hash(values),
                 businessKey(values), row.warnings(),
                 cols.changeTime < 0 ? null : ChangeTimes.toLocalDateTime(raw[cols.changeTime])));
     }
@@ -241,7 +240,7 @@ public final class RecordMapper {
      * The record hash, each field's UTF-8 fed to the digest as it is: the same bytes as the UTF-8 of the joined text
      * (the separator between any two fields keeps a character from spanning them), without building that text.
      */
-    private String hash(Object[] values) {
+    private byte[] hash(Object[] values) {
         MessageDigest md = digest.get();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -253,13 +252,7 @@ public final class RecordMapper {
                 md.update(text(values[i]).getBytes(StandardCharsets.UTF_8));
             }
         }
-        byte[] h = md.digest();
-        char[] hex = new char[h.length * 2];
-        for (int i = 0; i < h.length; i++) {
-            hex[2 * i] = HEX[(h[i] >> 4) & 0xF];
-            hex[2 * i + 1] = HEX[h[i] & 0xF];
-        }
-        return new String(hex);
+        return md.digest();
     }
 
     /** A unified value as text: strings as is, dates ISO, decimals plain. */

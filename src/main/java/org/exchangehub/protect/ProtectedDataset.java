@@ -76,8 +76,7 @@ final class ProtectedDataset {
                     : pseudonyms.of(text, idNumber[i]);
         }
         String joined = keyProtected ? businessKey(in, out, pseudonyms) : record.businessKey();
-        return new UnifiedRecord(record.sourceKey(), out, record.recordHash(), joined, record.warnings(),
-                record.changeTime());
+        return record.withValues(out, joined);
     }
 
     /** As the mapping joins it ({@code |} between key values, empty for null), from the deterministic values. */

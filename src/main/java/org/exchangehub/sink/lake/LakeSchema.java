@@ -120,6 +120,22 @@ final class LakeSchema {
         return Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The record's {@code _record_hash} as this schema stores it: the mapper's 32 bytes as they are where the schema
+     * stores bytes, else the hex text; null where the record has none.
+     */
+    Binary recordHash(org.exchangehub.mapping.UnifiedRecord record) {
+        byte[] bytes = record.recordHashBytes();
+        if (bytes != null && binaryHash) {
+            if (bytes.length != DIGEST_BYTES) {
+                throw new IllegalArgumentException("_record_hash is not a SHA-256 (" + bytes.length + " bytes)");
+            }
+            return Binary.fromConstantByteArray(bytes);
+        }
+        String hex = record.recordHash();
+        return hex == null ? null : recordHash(hex);
+    }
+
     /** The value of {@code _record_hash} as this schema stores it, from the record's 64 hex characters. */
     Binary recordHash(String hex) {
         if (!binaryHash) {

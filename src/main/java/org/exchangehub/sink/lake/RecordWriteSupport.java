@@ -94,8 +94,9 @@ final class RecordWriteSupport extends WriteSupport<UnifiedRecord> {
         out.startField(LakeSchema.EXTRACTED_AT, n + 4);
         out.addLong(extractedAtMicros);
         out.endField(LakeSchema.EXTRACTED_AT, n + 4);
-        if (record.recordHash() != null) {
-            binary(LakeSchema.RECORD_HASH, n + 5, schema.recordHash(record.recordHash()));
+        Binary hash = schema.recordHash(record);
+        if (hash != null) {
+            binary(LakeSchema.RECORD_HASH, n + 5, hash);
         }
         if (record.changeTime() != null) {
             out.startField(LakeSchema.CHANGE_TIME, n + 6);
