@@ -28,6 +28,15 @@ final class Table {
                     r.dbCpu(), r.peakHeap() >> 20, r.afterGcHeap() >> 20, bytes / 1e6, sizeRatio,
                     Double.isNaN(limit) ? "–" : String.format("%.2f", rps / limit), r.outcome().note()));
         }
+        sb.append("\nHeap after GC, the largest in each tenth of the stage's time (MB; – where no collection ended"
+                + " in it): what each stage keeps as it goes, flat or growing.\n\n");
+        for (Meter.Result r : results) {
+            StringBuilder tenths = new StringBuilder();
+            for (long used : r.afterGcByTenth()) {
+                tenths.append(tenths.isEmpty() ? "" : " · ").append(used < 0 ? "–" : String.valueOf(used >> 20));
+            }
+            sb.append("- ").append(r.stage()).append(": ").append(tenths).append('\n');
+        }
         return sb.toString();
     }
 
