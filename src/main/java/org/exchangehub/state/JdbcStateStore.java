@@ -104,9 +104,9 @@ public final class JdbcStateStore implements StateStore {
     }
 
     private OpenRejects loadOpenRejects(String feedId) {
-        Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        keys.addAll(quarantine.openKeys(feedId));
-        return new OpenRejects(keys);
+        OpenRejects open = new OpenRejects();
+        quarantine.openKeys(feedId, open::open);
+        return open;
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.carrotsearch.hppc.LongHashSet;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
 import org.exchangehub.mapping.Rejection;
 
 /**
@@ -18,40 +21,57 @@ import org.exchangehub.mapping.Rejection;
  * ({@link Settled}). Settling in mapping order rather than commit order is what keeps a reject of batch n that batch
  * n+1 delivers resolved by n+1, although n+1 is mapped before n is committed. A run whose commit fails leaves the set
  * ahead of the database; the next run's start reloads it.
+ * <p>The keys are kept as 64-bit fingerprints (Guava's FarmHash fingerprint) in a primitive set (HPPC), 8 bytes a key
+ * instead of a string each, so that a feed with half a million open rejects holds a few MB, not tens. Two keys that
+ * share a fingerprint (about one chance in 10^7 with a million open keys) would only make a commit look for an
+ * unresolved reject of a key that has none, which changes nothing: the resolving update matches the feed's
+ * unresolved rejects by their key.
  */
 public final class OpenRejects {
 
-    private final Set<String> keys;
+    private static final HashFunction FINGERPRINT = Hashing.farmHashFingerprint64();
 
-    OpenRejects(Set<String> keys) {
-        this.keys = keys;
+    private final LongHashSet keys = new LongHashSet();
+
+    OpenRejects() {
     }
 
     /** Whether no reject of the feed is open. */
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return keys.isEmpty();
+    }
+
+    /** Counts a key as open. */
+    synchronized void open(String key) {
+        if (key != null) {
+            keys.add(fingerprint(key));
+        }
+    }
+
+    private static long fingerprint(String key) {
+        return FINGERPRINT.hashUnencodedChars(key).asLong();
     }
 
     /**
      * Settles one batch: the distinct keys among {@code deliveredKeys} that were open are no longer open (they are
      * returned, for the batch's commit to mark resolved), and the source keys of {@code rejections} are open from now.
      */
-    public Settled settle(List<String> deliveredKeys, List<Rejection> rejections) {
+    public synchronized Settled settle(List<String> deliveredKeys, List<Rejection> rejections) {
         List<String> resolved = resolvedBy(deliveredKeys);
-        resolved.forEach(keys::remove);
+        remove(resolved);
         add(rejections);
         return new Settled(resolved);
     }
 
     /** The distinct keys among {@code deliveredKeys} that are open, in their order; the set is unchanged. */
-    List<String> resolvedBy(Collection<String> deliveredKeys) {
+    synchronized List<String> resolvedBy(Collection<String> deliveredKeys) {
         if (keys.isEmpty() || deliveredKeys.isEmpty()) {
             return List.of();
         }
         List<String> resolved = new ArrayList<>();
         Set<String> taken = null;
         for (String key : deliveredKeys) {
-            if (key != null && keys.contains(key)) {
+            if (key != null && keys.contains(fingerprint(key))) {
                 if (taken == null) {
                     taken = new HashSet<>();
                 }
@@ -63,15 +83,15 @@ public final class OpenRejects {
         return resolved;
     }
 
-    void remove(Collection<String> resolved) {
-        resolved.forEach(keys::remove);
+    synchronized void remove(Collection<String> resolved) {
+        for (String key : resolved) {
+            keys.remove(fingerprint(key));
+        }
     }
 
-    void add(List<Rejection> rejections) {
+    synchronized void add(List<Rejection> rejections) {
         for (Rejection r : rejections) {
-            if (r.sourceKey() != null) {
-                keys.add(r.sourceKey());
-            }
+            open(r.sourceKey());
         }
     }
 

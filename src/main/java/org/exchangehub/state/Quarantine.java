@@ -97,13 +97,11 @@ final class Quarantine {
         }
     }
 
-    /** The source keys of the feed's open rejects (neither resolved nor replayed). */
-    java.util.Set<String> openKeys(String feedId) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+    /** Each source key of the feed's open rejects (neither resolved nor replayed), streamed. */
+    void openKeys(String feedId, java.util.function.Consumer<String> each) {
         jdbc.query(OPEN_KEYS, rs -> {
-            keys.add(rs.getString(1));
+            each.accept(rs.getString(1));
         }, feedId);
-        return keys;
     }
 
     /** Marks the feed's open rejects with these source keys resolved by the run that delivered them. */
