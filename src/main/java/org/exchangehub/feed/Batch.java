@@ -116,7 +116,7 @@ public final class Batch {
      * The source keys of the records the batch delivers, to resolve their open rejects on commit: a view, read only
      * where the feed has open rejects.
      */
-    public List<String> deliveredSourceKeys() {
+    private List<String> deliveredSourceKeys() {
         List<UnifiedRecord> records = unified;
         return new java.util.AbstractList<>() {
             @Override

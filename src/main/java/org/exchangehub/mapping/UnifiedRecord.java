@@ -11,8 +11,6 @@ import java.time.LocalDateTime;
  */
 public final class UnifiedRecord {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private final String sourceKey;
     private final Object[] values;
     private final byte[] hashBytes;
@@ -74,12 +72,7 @@ public final class UnifiedRecord {
     public String recordHash() {
         String hex = hashHex;
         if (hex == null && hashBytes != null) {
-            char[] out = new char[hashBytes.length * 2];
-            for (int i = 0; i < hashBytes.length; i++) {
-                out[2 * i] = HEX[(hashBytes[i] >> 4) & 0xF];
-                out[2 * i + 1] = HEX[hashBytes[i] & 0xF];
-            }
-            hex = new String(out);
+            hex = java.util.HexFormat.of().formatHex(hashBytes);
             hashHex = hex;
         }
         return hex;

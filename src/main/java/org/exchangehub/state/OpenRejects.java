@@ -37,7 +37,7 @@ public final class OpenRejects {
     }
 
     /** Whether no reject of the feed is open. */
-    public synchronized boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return keys.isEmpty();
     }
 
@@ -105,7 +105,7 @@ public final class OpenRejects {
         private final List<String> resolved;
 
         Settled(List<String> resolved) {
-            this.resolved = List.copyOf(resolved);
+            this.resolved = resolved; // made by resolvedBy for this batch alone
         }
 
         @Override
