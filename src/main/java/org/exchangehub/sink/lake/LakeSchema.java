@@ -223,6 +223,15 @@ final class LakeSchema {
         return dictionaryColumns;
     }
 
+    /**
+     * Whether {@code _record_hash} holds the digest's 32 bytes. Those bytes are random: a codec cannot shrink them,
+     * so the column is stored uncompressed, and its minimum and maximum would span the whole range in every file,
+     * so it keeps no statistics (they could never skip a row group).
+     */
+    boolean binaryRecordHash() {
+        return binaryHash;
+    }
+
     Dataset dataset() {
         return dataset;
     }

@@ -21,6 +21,7 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
@@ -121,6 +122,10 @@ public final class LakeWriter {
                     .withDictionaryEncoding(false);
             for (String column : support.schema().dictionaryColumns()) {
                 builder = builder.withDictionaryEncoding(column, true);
+            }
+            if (support.schema().binaryRecordHash()) {
+                builder = builder.withCompressionCodec(LakeSchema.RECORD_HASH, CompressionCodecName.UNCOMPRESSED)
+                        .withStatisticsEnabled(LakeSchema.RECORD_HASH, false);
             }
             try (ParquetWriter<UnifiedRecord> writer = builder.build()) {
                 for (UnifiedRecord record : records) {

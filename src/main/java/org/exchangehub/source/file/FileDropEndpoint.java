@@ -177,8 +177,8 @@ public final class FileDropEndpoint extends ScheduledPollEndpoint {
     @UriParam(description = "The feed id. Defaults to the id of the route that consumes this source.")
     private String feed;
 
-    @UriParam(defaultValue = "5000", description = "Records per exchange (batch).")
-    private int batchSize = 5000;
+    @UriParam(defaultValue = "20000", description = "Records per exchange (batch).")
+    private int batchSize = 20_000;
 
     private FileFormat fileFormat;
     /** camel-ftp / camel-file options given on the URI, passed to the Camel endpoint as they are. */

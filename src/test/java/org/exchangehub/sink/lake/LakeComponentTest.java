@@ -97,7 +97,7 @@ class LakeComponentTest {
                 "legal_entity/dt=2026-11-03/part-r1-00000.parquet", "legal_entity/dt=2026-11-03/part-r1-00001.parquet");
         try (DuckDb duck = new DuckDb()) {
             assertThat(duck.query("SELECT DISTINCT compression FROM parquet_metadata("
-                    + DuckDb.literal(root.resolve(files.get(1).path())) + ")"))
+                    + DuckDb.literal(root.resolve(files.get(1).path())) + ") WHERE path_in_schema <> '_record_hash'"))
                     .containsExactly(Map.of("compression", "SNAPPY"));
         }
     }
