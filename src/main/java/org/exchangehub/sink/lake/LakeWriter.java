@@ -115,7 +115,7 @@ public final class LakeWriter {
             RecordWriteSupport support = new RecordWriteSupport(schemaFor(dataset), batch.source(), runId,
                     batch.extractedAt());
             Builder builder = new Builder(new LocalOutputFile(tmp), support)
-                    .withConf(parquetConfiguration())
+                    .withConf(new PlainParquetConfiguration())
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withCompressionCodec(options.compression().codec())
                     .withRowGroupSize(options.rowGroupSize())
@@ -202,18 +202,5 @@ public final class LakeWriter {
         protected WriteSupport<UnifiedRecord> getWriteSupport(ParquetConfiguration conf) {
             return support;
         }
-    }
-    /**
-     * ZSTD at level 6 (Parquet's default is 3): the lazy match search shrinks the free-text columns (addresses, names,
-     * identity numbers) by a tenth to a sixth more; rewriting the file scenario's lake it cost 0.8 CPU-s more for
-     * 1.3 million rows, within the noise of the hub's CPU side by side. The files are written once and kept for years
-     * (docs/performance.md, the lake size).
-     */
-    static final int ZSTD_LEVEL = 6;
-
-    private static PlainParquetConfiguration parquetConfiguration() {
-        PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        conf.set("parquet.compression.codec.zstd.level", String.valueOf(ZSTD_LEVEL));
-        return conf;
     }
 }
