@@ -35,7 +35,8 @@ public final class LakeEndpoint extends DefaultEndpoint {
     private String root = "data/lake";
 
     @UriParam(label = "producer", defaultValue = "ZSTD", enums = "SNAPPY,ZSTD,GZIP,UNCOMPRESSED",
-            description = "Parquet compression codec of every column chunk.")
+            description = "Parquet compression codec of every column chunk but the record hash as bytes,"
+                    + " which is stored uncompressed.")
     private String compression = LakeOptions.DEFAULT_COMPRESSION.name();
 
     @UriParam(label = "producer,advanced", defaultValue = "BINARY", enums = "BINARY,HEX",

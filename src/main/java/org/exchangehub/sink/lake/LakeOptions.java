@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How a {@link LakeWriter} writes its files.
  *
- * @param compression  the Parquet codec of every column chunk
+ * @param compression  the Parquet codec of every column chunk but {@code _record_hash} as bytes (stored uncompressed)
  * @param rowGroupSize target size of a row group in bytes (Parquet buffers one row group in memory)
  * @param zone         the zone whose calendar date of {@code _extracted_at} names the {@code dt=} folder
  * @param recordHash   how {@code _record_hash} is stored
