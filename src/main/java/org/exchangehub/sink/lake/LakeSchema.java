@@ -47,6 +47,7 @@ final class LakeSchema {
     private final boolean[] required;
     private final ValueWriter[] writers;
     private final List<String> dictionaryColumns = new java.util.ArrayList<>();
+    private final List<String> textColumns = new java.util.ArrayList<>();
     private final boolean binaryHash;
 
     private LakeSchema(Dataset dataset, RecordHashFormat recordHash) {
@@ -70,6 +71,8 @@ final class LakeSchema {
                     writers[i] = (out, v) -> out.addBinary(utf8((String) v));
                     if (!f.codes().isEmpty() || "division_code".equals(f.rule()) || "sex_code".equals(f.rule())) {
                         dictionaryColumns.add(f.name());
+                    } else if ("text".equals(f.rule())) {
+                        textColumns.add(f.name());
                     }
                 }
                 case DATE -> {
@@ -221,6 +224,14 @@ final class LakeSchema {
      */
     List<String> dictionaryColumns() {
         return dictionaryColumns;
+    }
+
+    /**
+     * The columns of free text (catalogue rule {@code text}): words in no fixed form, the only columns a stronger
+     * ZSTD level makes markedly smaller.
+     */
+    List<String> textColumns() {
+        return textColumns;
     }
 
     /**

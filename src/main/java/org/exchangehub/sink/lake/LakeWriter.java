@@ -123,6 +123,13 @@ public final class LakeWriter {
             for (String column : support.schema().dictionaryColumns()) {
                 builder = builder.withDictionaryEncoding(column, true);
             }
+            if (options.compression() == LakeCompression.ZSTD) {
+                for (String column : support.schema().textColumns()) {
+                    // the codec named with the level, else Parquet warns for every column of every file
+                    builder = builder.withCompressionCodec(column, CompressionCodecName.ZSTD)
+                            .withCompressionLevel(column, options.textLevel());
+                }
+            }
             if (support.schema().binaryRecordHash()) {
                 builder = builder.withCompressionCodec(LakeSchema.RECORD_HASH, CompressionCodecName.UNCOMPRESSED)
                         .withStatisticsEnabled(LakeSchema.RECORD_HASH, false);

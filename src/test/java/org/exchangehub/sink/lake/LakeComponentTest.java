@@ -71,6 +71,23 @@ class LakeComponentTest {
     }
 
     @Test
+    void textCompressionLevelBindsToTheEndpointAndDefaultsToSix() {
+        LakeEndpoint endpoint = camel.getEndpoint("lake:person?textCompressionLevel=9", LakeEndpoint.class);
+
+        assertThat(endpoint.lakeOptions().textLevel()).isEqualTo(9);
+        assertThat(camel.getEndpoint("lake:person", LakeEndpoint.class).lakeOptions().textLevel()).isEqualTo(6);
+    }
+
+    @Test
+    void textCompressionLevelOutsideZstdsLevelsFailsAtEndpointCreationNamingTheOption() {
+        assertThatThrownBy(() -> camel.getEndpoint("lake:person?textCompressionLevel=23"))
+                .rootCause()
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("lake://person?textCompressionLevel=23: textCompressionLevel = '23': not a"
+                        + " ZSTD level. Fix: give a level from 1 to 22, e.g. 6");
+    }
+
+    @Test
     void unknownRecordHashFormatFailsAtEndpointCreationNamingTheOptionAndAllowedValues() {
         assertThatThrownBy(() -> camel.getEndpoint("lake:person?recordHash=base64"))
                 .rootCause()

@@ -26,7 +26,7 @@ final class LakeTestData {
 
     static final Dataset PERSON = new Dataset("person", "Natural person basic information", List.of("id_number"),
             List.of(string("id_number", 18, true), string("name", 0, true), string("sex_code", 1, true),
-                    date("birth_date", true), string("division_code", 6, false), string("address", 0, false),
+                    date("birth_date", true), string("division_code", 6, false), text("address"),
                     string("phone", 11, false)));
 
     static final Dataset LEGAL_ENTITY = new Dataset("legal_entity", "Legal person basic information",
@@ -84,6 +84,34 @@ final class LakeTestData {
 
     private static FieldSpec string(String name, int length, boolean required) {
         return new FieldSpec(name, FieldType.STRING, length, 0, 0, required, false, null, null, Map.of(), name);
+    }
+
+    /** Free text, as the catalogue's address (rule {@code text}). */
+    private static FieldSpec text(String name) {
+        return new FieldSpec(name, FieldType.STRING, 0, 0, 0, false, false, "text", null, Map.of(), name);
+    }
+
+    /**
+     * {@code n} person rows with addresses made of a few hundred road names, numbers and units, as a department's
+     * register holds them (the same seed gives the same rows).
+     */
+    static Object[][] persons(int n) {
+        java.util.Random random = new java.util.Random(20261207L);
+        String[] districts = { "鼓楼区", "台江区", "仓山区", "晋安区", "马尾区", "长乐区" };
+        String[] roads = { "五一北路", "八一七中路", "杨桥东路", "工业路", "福新中路", "六一北路", "温泉支路", "湖东路",
+            "白马南路", "华林路", "古田路", "东街", "西二环北路", "二环路", "连江中路", "铜盘路" };
+        Object[][] rows = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            String address = "福建省福州市" + districts[random.nextInt(districts.length)]
+                    + roads[random.nextInt(roads.length)] + (1 + random.nextInt(400)) + "号"
+                    + (random.nextBoolean() ? (1 + random.nextInt(30)) + "栋" + (101 + random.nextInt(2500)) + "室"
+                            : "");
+            rows[i] = new Object[] { String.format("35010219%02d%02d%02d%04d", 50 + random.nextInt(50),
+                    1 + random.nextInt(12), 1 + random.nextInt(28), i), "姓名" + random.nextInt(100_000),
+                "1", LocalDate.of(1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                "350102", address, String.format("138%08d", random.nextInt(100_000_000)) };
+        }
+        return rows;
     }
 
     private static FieldSpec date(String name, boolean required) {

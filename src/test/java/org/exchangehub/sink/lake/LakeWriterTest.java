@@ -116,6 +116,34 @@ class LakeWriterTest {
     }
 
     @Test
+    void textCompressionLevelAppliesToTheFreeTextColumnsAlone() throws Exception {
+        Batch batch = LakeTestData.batch(PERSON, "public-security.persons", "public-security", "r1", 0,
+                LakeTestData.persons(5_000));
+        Path fast = root.resolve("level-1");
+        Path strong = root.resolve("level-19");
+        LakeFile one = new LakeWriter(fast, LakeOptions.defaults().withTextLevel(1)).write(batch).orElseThrow();
+        LakeFile nineteen = new LakeWriter(strong, LakeOptions.defaults().withTextLevel(19)).write(batch)
+                .orElseThrow();
+
+        Map<String, Long> atOne = columnBytes(fast.resolve(one.path()));
+        Map<String, Long> atNineteen = columnBytes(strong.resolve(nineteen.path()));
+
+        assertThat(atNineteen.get("address")).isLessThan(atOne.get("address"));
+        assertThat(atNineteen).as("the columns that are not free text keep ZSTD's default level")
+                .containsAllEntriesOf(Map.of("id_number", atOne.get("id_number"), "name", atOne.get("name"),
+                        "phone", atOne.get("phone")));
+    }
+
+    private Map<String, Long> columnBytes(Path file) throws Exception {
+        Map<String, Long> bytes = new java.util.HashMap<>();
+        for (Map<String, Object> row : duck.query("SELECT path_in_schema AS col, total_compressed_size AS n FROM "
+                + "parquet_metadata(" + DuckDb.literal(file) + ")")) {
+            bytes.merge((String) row.get("col"), ((Number) row.get("n")).longValue(), Long::sum);
+        }
+        return bytes;
+    }
+
+    @Test
     void hexRecordHashKeepsTheSixtyFourCharacterString() throws Exception {
         Batch batch = legalEntityBatch("r1", 0, legalEntities());
         LakeWriter writer = new LakeWriter(root, LakeOptions.defaults().withRecordHash(RecordHashFormat.HEX));
