@@ -26,9 +26,9 @@ public record LakeOptions(LakeCompression compression, long rowGroupSize, ZoneId
     public static final long DEFAULT_ROW_GROUP_SIZE = 128L * 1024 * 1024;
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     /**
-     * ZSTD level 6 (lazy match search) for free text: an address column a ninth smaller than at level 3, for a few
-     * per cent more write CPU; codes, identifiers and numbers gain nothing from it, so they stay at level 3
-     * (docs/performance.md, the lake size).
+     * ZSTD level 6 (lazy match search) for free text: an address column an eighth smaller than at level 3, for about
+     * a tenth more time on a file of person records (the write thread compresses it); codes, identifiers and numbers
+     * gain nothing from it, so they stay at level 3 (docs/performance.md, "free text at ZSTD level 6").
      */
     public static final int DEFAULT_TEXT_LEVEL = 6;
     /** ZSTD's levels. */
