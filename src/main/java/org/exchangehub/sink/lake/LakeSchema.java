@@ -15,6 +15,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.exchangehub.catalogue.Dataset;
 import org.exchangehub.catalogue.FieldSpec;
+import org.exchangehub.catalogue.Rule;
 
 /**
  * The Parquet schema of one dataset (its catalogue fields, then the lineage fields) together with one
@@ -69,9 +70,10 @@ final class LakeSchema {
                     builder.primitive(PrimitiveTypeName.BINARY, rep)
                             .as(LogicalTypeAnnotation.stringType()).named(f.name());
                     writers[i] = (out, v) -> out.addBinary(utf8((String) v));
-                    if (!f.codes().isEmpty() || "division_code".equals(f.rule()) || "sex_code".equals(f.rule())) {
+                    Rule rule = Rule.of(f.rule());
+                    if (!f.codes().isEmpty() || rule == Rule.DIVISION_CODE || rule == Rule.SEX_CODE) {
                         dictionaryColumns.add(f.name());
-                    } else if ("text".equals(f.rule())) {
+                    } else if (rule == Rule.TEXT) {
                         textColumns.add(f.name());
                     }
                 }
