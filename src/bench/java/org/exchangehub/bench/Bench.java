@@ -149,6 +149,10 @@ public final class Bench {
             text += "\n### File scenario: " + filePrepared + "\n\n"
                     + Table.markdown(best(fileResults), files.bytes, files.rows);
         }
+        if (!"hub".equals(stages)) { // the targets need the copy limits
+            text += "\n" + Targets.markdown(best(results), best(fileResults),
+                    Runtime.getRuntime().availableProcessors());
+        }
         System.out.println();
         System.out.println(text);
         Files.createDirectories(out.toAbsolutePath().getParent());
