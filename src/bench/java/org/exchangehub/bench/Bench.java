@@ -139,18 +139,20 @@ public final class Bench {
             }
         }
         String text = header(dbScenario ? rows : 0, rounds, seeded, (System.nanoTime() - t0) / 1e9) + "\n";
+        List<Meter.Result> dbBest = best(results);
+        List<Meter.Result> fileBest = best(fileResults);
         if (dbScenario) {
-            text += Table.markdown(best(results), sourceBytes, rows);
+            text += Table.markdown(dbBest, sourceBytes, rows);
         }
         if (mapper != null) {
             text += "\n" + mapper.markdown(mapperRows);
         }
         if (fileScenario) {
             text += "\n### File scenario: " + filePrepared + "\n\n"
-                    + Table.markdown(best(fileResults), files.bytes, files.rows);
+                    + Table.markdown(fileBest, files.bytes, files.rows);
         }
         if (!"hub".equals(stages)) { // the targets need the copy limits
-            text += "\n" + Targets.markdown(best(results), best(fileResults),
+            text += "\n" + Targets.markdown(dbBest, fileBest,
                     Runtime.getRuntime().availableProcessors());
         }
         System.out.println();

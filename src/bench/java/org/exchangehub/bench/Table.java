@@ -40,7 +40,7 @@ final class Table {
         return sb.toString();
     }
 
-    private static double rowsPerSecond(Meter.Result r) {
+    static double rowsPerSecond(Meter.Result r) {
         return r.outcome().rowsRead() / r.seconds();
     }
 }
