@@ -1,40 +1,52 @@
 package org.exchangehub.source.file;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
 import org.exchangehub.feed.SourceLayout;
 
 /**
- * CSV through Apache Commons CSV: a header line or configured column names, any delimiter and quote, quoted
- * fields holding delimiters, quotes and line breaks, LF or CRLF. A record with the wrong number of fields, or
- * with bytes that are not valid in the charset, is a malformed line; a quote left open at the end of the file
- * means the file is truncated; any other syntax error makes the rest of the file unreadable, so the file is bad.
+ * CSV through FastCSV: a header line or configured column names, any delimiter and quote (or none), quoted fields
+ * holding delimiters, quotes and line breaks, LF, CRLF or CR. A record with the wrong number of fields, or with
+ * bytes that are not valid in the charset, is a malformed line; a quote left open at the end of the file means the
+ * file is truncated; any other syntax error (a character after a closing quote, a field of more than 16 M
+ * characters) makes the rest of the file unreadable, so the file is bad.
  */
 final class CsvFormat implements FileFormat {
 
+    /**
+     * The quote FastCSV is given for a file without quoting: U+FFFF, a noncharacter no department's text holds. The
+     * reader turns any U+FFFF in such a file into the replacement character, so it cannot open a quote and its line
+     * is malformed like any other undecodable text.
+     */
+    private static final char NO_QUOTE = '\uFFFF';
+    private static final char REPLACEMENT = '\uFFFD';
+
     private final Charset charset;
-    private final CSVFormat csv;
+    private final char delimiter;
+    private final Character quote;
     private final boolean header;
     private final SourceLayout configured;
 
     CsvFormat(Charset charset, char delimiter, Character quote, boolean header, List<String> columns) {
         this.charset = charset;
+        this.delimiter = delimiter;
+        this.quote = quote;
         this.header = header;
         this.configured = columns.isEmpty() ? null : new SourceLayout(columns);
-        this.csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuote(quote).setIgnoreEmptyLines(true)
-                .setTrim(false).setIgnoreSurroundingSpaces(false).build();
     }
 
     @Override
@@ -50,33 +62,76 @@ final class CsvFormat implements FileFormat {
     @Override
     public RecordReader open(InputStream in) throws IOException {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD");
-        CSVParser parser = CSVParser.parse(new InputStreamReader(Boms.skip(in, charset), decoder), csv);
-        return new Reader(parser);
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
+        Tail text = new Tail(new InputStreamReader(Boms.skip(in, charset), decoder), quote == null);
+        Rows handler = new Rows();
+        CsvReader<Row> csv = CsvReader.builder().fieldSeparator(delimiter)
+                .quoteCharacter(quote == null ? NO_QUOTE : quote).skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true) // a record's field count is checked here, per line
+                .build(handler, text);
+        return new Records(csv, handler, text);
     }
 
-    private final class Reader implements RecordReader {
+    /** One record as FastCSV parsed it: its first line, its fields and whether its last field was quoted. */
+    private record Row(long line, String[] fields, boolean lastQuoted) {
+    }
 
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
+    /** Collects a record's fields into a {@link Row}, with the quoting of the last field. */
+    private static final class Rows extends AbstractBaseCsvCallbackHandler<Row> {
+
+        private String[] fields = new String[32];
+        private boolean lastQuoted;
+        /** The first line of the record being parsed, for a syntax error in it. */
+        private long begun;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            begun = startingLineNumber;
+            lastQuoted = false;
+        }
+
+        @Override
+        protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+            if (index == fields.length) {
+                fields = Arrays.copyOf(fields, index * 2);
+            }
+            fields[index] = new String(buf, offset, len);
+            lastQuoted = quoted;
+        }
+
+        @Override
+        protected Row buildRecord() {
+            return new Row(getStartingLineNumber(), Arrays.copyOf(fields, getFieldCount()), lastQuoted);
+        }
+    }
+
+    private final class Records implements RecordReader {
+
+        private final CsvReader<Row> csv;
+        private final Rows handler;
+        private final Iterator<Row> rows;
+        private final Tail text;
         private SourceLayout layout;
-        private long linesBefore;
+        private Row last;
 
-        Reader(CSVParser parser) throws IOException {
-            this.parser = parser;
-            this.records = parser.iterator();
+        Records(CsvReader<Row> csv, Rows handler, Tail text) throws IOException {
+            this.csv = csv;
+            this.handler = handler;
+            this.rows = csv.iterator();
+            this.text = text;
             this.layout = configured;
             if (header) {
-                CSVRecord names = nextRecord();
+                Row names = nextRow();
                 if (names == null) {
                     throw new BadFileException("TRUNCATED", "the file is empty: no header line");
                 }
-                List<String> columns = new ArrayList<>(names.size());
-                names.forEach(n -> columns.add(n.strip()));
+                List<String> columns = new ArrayList<>(names.fields().length);
+                for (String n : names.fields()) {
+                    columns.add(n.strip());
+                }
                 if (layout == null) {
                     layout = new SourceLayout(columns);
                 }
-                linesBefore = parser.getCurrentLineNumber();
             }
         }
 
@@ -87,53 +142,134 @@ final class CsvFormat implements FileFormat {
 
         @Override
         public ParsedLine next() throws IOException {
-            CSVRecord r = nextRecord();
+            Row r = nextRow();
             if (r == null) {
                 return null;
             }
-            long line = linesBefore + 1;
-            linesBefore = parser.getCurrentLineNumber();
-            // the line number counts line breaks read; a record begins after the previous record's last one
-            if (r.size() != layout.size()) {
-                return ParsedLine.malformed(line, "line", r.size() + " fields where " + layout.size()
-                        + " are expected", join(r));
+            String[] fields = r.fields();
+            if (fields.length != layout.size()) {
+                return ParsedLine.malformed(r.line(), "line", fields.length + " fields where " + layout.size()
+                        + " are expected", join(fields));
             }
-            Object[] values = new Object[r.size()];
-            for (int i = 0; i < values.length; i++) {
-                String v = r.get(i);
-                if (v.indexOf('\uFFFD') >= 0) {
-                    return ParsedLine.malformed(line, layout.columns().get(i), "bytes that are not valid "
-                            + charset.name(), join(r));
+            for (int i = 0; i < fields.length; i++) {
+                if (fields[i].indexOf(REPLACEMENT) >= 0) {
+                    return ParsedLine.malformed(r.line(), layout.columns().get(i), "bytes that are not valid "
+                            + charset.name(), join(fields));
                 }
-                values[i] = v;
             }
-            return ParsedLine.ok(line, values);
+            return ParsedLine.ok(r.line(), fields);
         }
 
-        private CSVRecord nextRecord() throws IOException {
+        private Row nextRow() throws IOException {
             try {
-                if (!records.hasNext()) {
-                    return null;
+                if (rows.hasNext()) {
+                    last = rows.next();
+                    return last;
                 }
-                return records.next();
-            } catch (UncheckedIOException e) {
-                String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-                if (message != null && message.contains("EOF reached before encapsulated token finished")) {
-                    throw new BadFileException("TRUNCATED", "the file ends inside a quoted field that starts on line "
-                            + (linesBefore + 1));
-                }
-                throw new BadFileException("UNPARSABLE", "CSV syntax error after line " + linesBefore + ": "
-                        + message);
+            } catch (CsvParseException e) {
+                throw new BadFileException("UNPARSABLE", "CSV syntax error in the record that starts on line "
+                        + handler.begun + ": " + problem(e));
             }
+            if (last != null && last.lastQuoted() && quote != null
+                    && text.endsInsideQuotes(quote, last.fields()[last.fields().length - 1])) {
+                throw new BadFileException("TRUNCATED", "the file ends inside a quoted field that starts on line "
+                        + last.line());
+            }
+            return null;
         }
 
-        private String join(CSVRecord r) {
-            return String.join(String.valueOf(csv.getDelimiterString()), r.values());
+        /** What FastCSV found wrong, without the character it found (a report never repeats a value). */
+        private static String problem(CsvParseException e) {
+            String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            if (message != null && message.startsWith("Unexpected character after closing quote")) {
+                return "a character follows a closing quote where a delimiter or a line end belongs";
+            }
+            return message;
+        }
+
+        private String join(String[] fields) {
+            return String.join(String.valueOf(delimiter), fields);
         }
 
         @Override
         public void close() throws IOException {
-            parser.close();
+            csv.close();
+        }
+    }
+
+    /**
+     * The file's text as FastCSV reads it, keeping its last characters: FastCSV ends a quoted field that the file
+     * leaves open at its end like a closed one, so whether the file was cut off inside quotes is read from how the
+     * text ends. In a file without quoting, U+FFFF (the quote FastCSV is given) becomes the replacement character.
+     */
+    private static final class Tail extends FilterReader {
+
+        private static final int KEPT = 256;
+
+        private final boolean unquoted;
+        private final char[] kept = new char[KEPT];
+        private int keptLength;
+
+        Tail(Reader in, boolean unquoted) {
+            super(in);
+            this.unquoted = unquoted;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n <= 0) {
+                return n;
+            }
+            if (unquoted) {
+                for (int i = off; i < off + n; i++) {
+                    if (buf[i] == NO_QUOTE) {
+                        buf[i] = REPLACEMENT;
+                    }
+                }
+            }
+            if (n >= KEPT) {
+                System.arraycopy(buf, off + n - KEPT, kept, 0, KEPT);
+                keptLength = KEPT;
+            } else {
+                int keep = Math.min(keptLength, KEPT - n);
+                System.arraycopy(kept, keptLength - keep, kept, 0, keep);
+                System.arraycopy(buf, off, kept, keep, n);
+                keptLength = keep + n;
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        /**
+         * Whether the text ended inside the quoted field that was the last record's last field, whose value is
+         * {@code value}. A closed field is the opening quote, the value with each quote doubled and the closing
+         * quote, followed by nothing but line ends; a field left open runs to the end of the text. So the text, without
+         * its last line ends, ends with the closed field's characters exactly when the field was closed (of a value
+         * longer than what is kept, its last characters are compared).
+         */
+        boolean endsInsideQuotes(char quote, String value) {
+            String q = String.valueOf(quote);
+            String closed = q + value.replace(q, q + q) + q;
+            int end = keptLength;
+            while (end > 0 && (kept[end - 1] == '\n' || kept[end - 1] == '\r')) {
+                end--;
+            }
+            if (closed.length() > end && keptLength < KEPT) {
+                return true; // the whole text is shorter than the closed field would be
+            }
+            int compared = Math.min(closed.length(), end);
+            for (int i = 1; i <= compared; i++) {
+                if (kept[end - i] != closed.charAt(closed.length() - i)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -88,4 +88,71 @@ class CsvFormatTest {
             assertThat(r.layout().columns()).containsExactly("A", "B");
         }
     }
+
+    @Test
+    void aQuoteLeftOpenAtTheEndOfAFileWithoutAFinalLineEndMeansTheFileIsTruncated() {
+        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,\"abc".getBytes(GBK)))
+                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+    }
+
+    @Test
+    void aQuoteLeftOpenAfterADoubledQuoteMeansTheFileIsTruncated() {
+        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,\"ab\"\"\r\n".getBytes(GBK)))
+                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+    }
+
+    @Test
+    void aFieldOfQuotesAloneLeftOpenAtTheEndMeansTheFileIsTruncated() {
+        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,\"\"\"\n".getBytes(GBK)))
+                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+    }
+
+    @Test
+    void closedQuotedFieldsAtTheEndOfTheFileAreRead() throws IOException {
+        assertThat(read(headerFormat(','), "A,B\n1,\"abc\"".getBytes(GBK)).get(0).values())
+                .containsExactly("1", "abc");
+        assertThat(read(headerFormat(','), "A,B\n1,\"ab\n\"\n\n".getBytes(GBK)).get(0).values())
+                .containsExactly("1", "ab\n");
+        assertThat(read(headerFormat(','), "A,B\n1,\"\"\r\n".getBytes(GBK)).get(0).values())
+                .containsExactly("1", "");
+        assertThat(read(headerFormat(','), "A,B\n1,\"\"\"\"\n".getBytes(GBK)).get(0).values())
+                .containsExactly("1", "\"");
+    }
+
+    @Test
+    void aCharacterAfterAClosingQuoteMakesTheFileUnparsableWithoutRepeatingIt() {
+        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,2\n3,\"ab\"Z,4\n".getBytes(GBK)))
+                .isInstanceOfSatisfying(BadFileException.class, e -> {
+                    assertThat(e.verdict()).isEqualTo("UNPARSABLE");
+                    assertThat(e.getMessage()).contains("line 3").doesNotContain("Z");
+                });
+    }
+
+    @Test
+    void aFileWithoutQuotingKeepsQuotesAsText() throws IOException {
+        CsvFormat format = new CsvFormat(GBK, ',', null, true, List.of());
+
+        List<ParsedLine> lines = read(format, "A,B\n\"1,2\"\n".getBytes(GBK));
+
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l.values()).containsExactly("\"1", "2\""));
+    }
+
+    @Test
+    void aNoncharacterInAFileWithoutQuotingMakesTheLineMalformed() throws IOException {
+        CsvFormat format = new CsvFormat(StandardCharsets.UTF_8, ',', null, true, List.of());
+
+        List<ParsedLine> lines = read(format, "A,B\n1,\uFFFFx,y\uFFFF\n3,4\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).isMalformed()).isTrue();
+        assertThat(lines.get(1).values()).containsExactly("3", "4");
+    }
+
+    @Test
+    void carriageReturnsAloneEndLinesAndBlankLinesAreSkipped() throws IOException {
+        List<ParsedLine> lines = read(headerFormat(','), "A,B\r\r1,2\r3,4\r".getBytes(GBK));
+
+        assertThat(lines).extracting(ParsedLine::line).containsExactly(3L, 4L);
+        assertThat(lines.get(1).values()).containsExactly("3", "4");
+    }
 }
