@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -26,7 +25,7 @@ import org.exchangehub.demo.PublicSecurityBulk;
 /**
  * The file scenario's data and its limit: a household-registration drop (GBK CSV, header, CRLF, ~4% dirty rows)
  * of {@code bench.fileMb} MB written streaming into a drop folder, and the copy limit over it: the file read and
- * decoded with Commons CSV and written straight to one Parquet file (SNAPPY), no mapping.
+ * decoded with FastCSV, the parser the hub's CSV drops use, and written straight to one Parquet file (SNAPPY), no mapping.
  */
 final class FileScenario {
 
@@ -58,7 +57,9 @@ final class FileScenario {
         return drop.resolve(FILE);
     }
 
-    /** The copy limit: Commons CSV over the GBK file, every record straight to Parquet. */
+    /**
+     * The copy limit: FastCSV (the hub's CSV parser) over the GBK file, every record straight to Parquet.
+     */
     Stage copy(Path out) {
         return new Stage() {
             @Override
@@ -73,14 +74,19 @@ final class FileScenario {
                 long n = 0;
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file()), GBK),
                         1 << 16);
-                     CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader()
-                             .setSkipHeaderRecord(true).build());
-                     ParquetWriter<CSVRecord> writer = new FixedSchemaWriteSupport.Builder<CSVRecord>(new LocalOutputFile(parquet), RecordSupport::new)
+                     CsvReader<CsvRecord> parser = CsvReader.builder().allowMissingFields(true)
+                             .allowExtraFields(true).ofCsvRecord(in);
+                     ParquetWriter<CsvRecord> writer = new FixedSchemaWriteSupport.Builder<CsvRecord>(new LocalOutputFile(parquet), RecordSupport::new)
                              .withConf(new PlainParquetConfiguration())
                              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                              .withCompressionCodec(CompressionCodecName.SNAPPY)
                              .build()) {
-                    for (CSVRecord r : parser) {
+                    boolean header = true;
+                    for (CsvRecord r : parser) {
+                        if (header) {
+                            header = false;
+                            continue;
+                        }
                         writer.write(r);
                         n++;
                     }
@@ -91,7 +97,7 @@ final class FileScenario {
     }
 
     /** Writes a CSV record's fields as optional strings (a short, malformed record leaves the rest null). */
-    private static final class RecordSupport extends FixedSchemaWriteSupport<CSVRecord> {
+    private static final class RecordSupport extends FixedSchemaWriteSupport<CsvRecord> {
 
         private static final MessageType SCHEMA = schema();
 
@@ -108,11 +114,11 @@ final class FileScenario {
         }
 
         @Override
-        public void write(CSVRecord r) {
+        public void write(CsvRecord r) {
             out.startMessage();
-            int n = Math.min(r.size(), COLUMNS.size());
+            int n = Math.min(r.getFieldCount(), COLUMNS.size());
             for (int i = 0; i < n; i++) {
-                String s = r.get(i);
+                String s = r.getField(i);
                 if (!s.isEmpty()) {
                     out.startField(COLUMNS.get(i), i);
                     out.addBinary(Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
