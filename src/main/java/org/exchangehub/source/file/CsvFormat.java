@@ -72,8 +72,11 @@ final class CsvFormat implements FileFormat {
         return new Records(csv, handler, text);
     }
 
-    /** One record as FastCSV parsed it: its first line, its fields and whether its last field was quoted. */
-    private record Row(long line, String[] fields, boolean lastQuoted) {
+    /**
+     * One record as FastCSV parsed it: its first line, its fields (Strings, in an {@code Object[]} as a record's
+     * values are) and whether its last field was quoted.
+     */
+    private record Row(long line, Object[] fields, boolean lastQuoted) {
     }
 
     /** Collects a record's fields into a {@link Row}, with the quoting of the last field. */
@@ -101,7 +104,7 @@ final class CsvFormat implements FileFormat {
 
         @Override
         protected Row buildRecord() {
-            return new Row(getStartingLineNumber(), Arrays.copyOf(fields, getFieldCount()), lastQuoted);
+            return new Row(getStartingLineNumber(), Arrays.copyOf(fields, getFieldCount(), Object[].class), lastQuoted);
         }
     }
 
@@ -126,8 +129,8 @@ final class CsvFormat implements FileFormat {
                     throw new BadFileException("TRUNCATED", "the file is empty: no header line");
                 }
                 List<String> columns = new ArrayList<>(names.fields().length);
-                for (String n : names.fields()) {
-                    columns.add(n.strip());
+                for (Object n : names.fields()) {
+                    columns.add(((String) n).strip());
                 }
                 if (layout == null) {
                     layout = new SourceLayout(columns);
@@ -146,13 +149,13 @@ final class CsvFormat implements FileFormat {
             if (r == null) {
                 return null;
             }
-            String[] fields = r.fields();
+            Object[] fields = r.fields();
             if (fields.length != layout.size()) {
                 return ParsedLine.malformed(r.line(), "line", fields.length + " fields where " + layout.size()
                         + " are expected", join(fields));
             }
             for (int i = 0; i < fields.length; i++) {
-                if (fields[i].indexOf(REPLACEMENT) >= 0) {
+                if (((String) fields[i]).indexOf(REPLACEMENT) >= 0) {
                     return ParsedLine.malformed(r.line(), layout.columns().get(i), "bytes that are not valid "
                             + charset.name(), join(fields));
                 }
@@ -171,7 +174,7 @@ final class CsvFormat implements FileFormat {
                         + handler.begun + ": " + problem(e));
             }
             if (last != null && last.lastQuoted() && quote != null
-                    && text.endsInsideQuotes(quote, last.fields()[last.fields().length - 1])) {
+                    && text.endsInsideQuotes(quote, (String) last.fields()[last.fields().length - 1])) {
                 throw new BadFileException("TRUNCATED", "the file ends inside a quoted field that starts on line "
                         + last.line());
             }
@@ -187,8 +190,15 @@ final class CsvFormat implements FileFormat {
             return message;
         }
 
-        private String join(String[] fields) {
-            return String.join(String.valueOf(delimiter), fields);
+        private String join(Object[] fields) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    sb.append(delimiter);
+                }
+                sb.append(fields[i]);
+            }
+            return sb.toString();
         }
 
         @Override
