@@ -82,14 +82,16 @@ final class CsvFormat implements FileFormat {
     /** Collects a record's fields into a {@link Row}, with the quoting of the last field. */
     private static final class Rows extends AbstractBaseCsvCallbackHandler<Row> {
 
-        private String[] fields = new String[32];
+        private Object[] fields = new Object[32];
         private boolean lastQuoted;
-        /** The first line of the record being parsed, for a syntax error in it. */
-        private long begun;
+
+        /** The first line of the record parsed last, or being parsed (for a syntax error in it). */
+        long line() {
+            return getStartingLineNumber();
+        }
 
         @Override
         protected void handleBegin(long startingLineNumber) {
-            begun = startingLineNumber;
             lastQuoted = false;
         }
 
@@ -104,7 +106,7 @@ final class CsvFormat implements FileFormat {
 
         @Override
         protected Row buildRecord() {
-            return new Row(getStartingLineNumber(), Arrays.copyOf(fields, getFieldCount(), Object[].class), lastQuoted);
+            return new Row(getStartingLineNumber(), Arrays.copyOf(fields, getFieldCount()), lastQuoted);
         }
     }
 
@@ -171,7 +173,7 @@ final class CsvFormat implements FileFormat {
                 }
             } catch (CsvParseException e) {
                 throw new BadFileException("UNPARSABLE", "CSV syntax error in the record that starts on line "
-                        + handler.begun + ": " + problem(e));
+                        + handler.line() + ": " + problem(e));
             }
             if (last != null && last.lastQuoted() && quote != null
                     && text.endsInsideQuotes(quote, (String) last.fields()[last.fields().length - 1])) {

@@ -28,6 +28,12 @@ class CsvFormatTest {
         return lines;
     }
 
+    /** Reading the file, with a header and "," as the delimiter, sets it aside as TRUNCATED. */
+    private static void assertTruncated(String csv) {
+        assertThatThrownBy(() -> read(headerFormat(','), csv.getBytes(GBK)))
+                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+    }
+
     private static CsvFormat headerFormat(char delimiter) {
         return new CsvFormat(GBK, delimiter, '"', true, List.of());
     }
@@ -77,8 +83,7 @@ class CsvFormatTest {
 
     @Test
     void aQuoteLeftOpenAtTheEndMeansTheFileIsTruncated() {
-        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,\"abc\n".getBytes(GBK)))
-                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+        assertTruncated("A,B\n1,\"abc\n");
     }
 
     @Test
@@ -91,20 +96,17 @@ class CsvFormatTest {
 
     @Test
     void aQuoteLeftOpenAtTheEndOfAFileWithoutAFinalLineEndMeansTheFileIsTruncated() {
-        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,\"abc".getBytes(GBK)))
-                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+        assertTruncated("A,B\n1,\"abc");
     }
 
     @Test
     void aQuoteLeftOpenAfterADoubledQuoteMeansTheFileIsTruncated() {
-        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,\"ab\"\"\r\n".getBytes(GBK)))
-                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+        assertTruncated("A,B\n1,\"ab\"\"\r\n");
     }
 
     @Test
     void aFieldOfQuotesAloneLeftOpenAtTheEndMeansTheFileIsTruncated() {
-        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n1,\"\"\"\n".getBytes(GBK)))
-                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("TRUNCATED"));
+        assertTruncated("A,B\n1,\"\"\"\n");
     }
 
     @Test
