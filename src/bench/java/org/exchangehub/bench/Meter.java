@@ -8,6 +8,10 @@ import java.util.List;
 /**
  * Measures one stage: wall time, this JVM's CPU time (process CPU via the platform MXBean), the database
  * server's CPU time (from /proc), and peak heap (the heap pools' peak usage, reset before the stage).
+ * <p>Before each stage the JIT compilers are let finish what earlier work queued ({@link #settleCompilers}): a
+ * Spring Boot start-up leaves seconds of C2 compilations of start-up code behind it, which would otherwise run on
+ * the two cores during the measured run of the hub stage that follows (start-up is not measured, its
+ * compilations should not be either). Every stage waits alike; each stage's own compilations are measured.
  */
 final class Meter {
 
@@ -18,7 +22,7 @@ final class Meter {
 
     /** A measured stage. */
     record Result(String stage, Stage.Outcome outcome, double seconds, double jvmCpu, double dbCpu, long peakHeap,
-            long afterGcHeap, long[] afterGcByTenth) {
+            long afterGcHeap, long[] afterGcByTenth, double jitCpu) {
     }
 
     /** The largest heap left after a collection during the stage: what the stage keeps, not what it churns. */
@@ -49,21 +53,84 @@ final class Meter {
         this.dbCpu = dbCpu;
     }
 
+    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    /** At most this long waiting for the compilers to go quiet before a stage. */
+    private static final long SETTLE_MAX_MS = Long.getLong("bench.settleMaxMs", 30_000);
+
     Result measure(Stage stage) throws Exception {
+        settleCompilers();
         System.gc();
         HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
         AFTER_GC.set(0);
         AFTER_GC_TRACE.clear();
         long cpu0 = OS.getProcessCpuTime();
+        long jit0 = compilerMillis();
         double db0 = dbCpu.seconds();
         long t0 = System.nanoTime();
         Stage.Outcome outcome = stage.run();
         long t1 = System.nanoTime();
         long cpu1 = OS.getProcessCpuTime();
+        long jit1 = compilerMillis();
         double db1 = dbCpu.seconds();
         long peak = HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         return new Result(stage.name(), outcome, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, db1 - db0, peak,
-                AFTER_GC.get(), byTenth(t0, t1));
+                AFTER_GC.get(), byTenth(t0, t1), jit0 < 0 ? Double.NaN : (jit1 - jit0) / 1e3);
+    }
+
+    /**
+     * Waits until the JIT compiler threads used less than 20 ms of CPU in the last 500 ms (or
+     * {@code bench.settleMaxMs} passed): what an earlier stage or an application's start-up queued is compiled
+     * before the stage is measured. Their CPU is read from /proc (a compilation in progress shows there, not in the
+     * compilation MXBean, which counts a compilation when it ends); without /proc the MXBean's total is used.
+     */
+    static void settleCompilers() throws InterruptedException {
+        if (SETTLE_MAX_MS <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        long before = compilerMillis();
+        if (before < 0) {
+            return;
+        }
+        while ((System.nanoTime() - start) / 1_000_000 < SETTLE_MAX_MS) {
+            Thread.sleep(500);
+            long now = compilerMillis();
+            if (now - before < 20) {
+                break;
+            }
+            before = now;
+        }
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        if (waited > 1_000) {
+            System.out.printf("bench: waited %.1f s for the JIT compilers to finish earlier work%n", waited / 1e3);
+        }
+    }
+
+    /** CPU milliseconds of this JVM's JIT compiler threads so far, or -1 where neither /proc nor the MXBean tell. */
+    static long compilerMillis() {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (java.nio.file.Files.isDirectory(tasks)) {
+            long ticks = 0;
+            try (var list = java.nio.file.Files.list(tasks)) {
+                for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) list::iterator) {
+                    try {
+                        String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+                        if (!name.contains("CompilerThre")) {
+                            continue;
+                        }
+                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // a thread that ended between the listing and the read
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return -1;
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        }
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;
     }
 
     /** The largest heap left after a collection in each tenth of the stage's time; -1 where none ended in it. */

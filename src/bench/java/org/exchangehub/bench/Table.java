@@ -37,6 +37,13 @@ final class Table {
             }
             sb.append("- ").append(r.stage()).append(": ").append(tenths).append('\n');
         }
+        sb.append("\nJIT compilers' CPU seconds during each stage, part of its JVM CPU (the code a stage runs for the first"
+                + " time in this JVM is compiled while it runs; the compilations an earlier stage or a start-up queued"
+                + " were let finish before it):\n\n");
+        for (Meter.Result r : results) {
+            sb.append("- ").append(r.stage()).append(": ").append(Double.isNaN(r.jitCpu()) ? "–"
+                    : String.format("%.1f of %.1f", r.jitCpu(), r.jvmCpu())).append('\n');
+        }
         return sb.toString();
     }
 
