@@ -22,8 +22,13 @@ import org.exchangehub.feed.SourceLayout;
  * CSV through FastCSV: a header line or configured column names, any delimiter and quote (or none), quoted fields
  * holding delimiters, quotes and line breaks, LF, CRLF or CR. A record with the wrong number of fields, or with
  * bytes that are not valid in the charset, is a malformed line; a quote left open at the end of the file means the
- * file is truncated; any other syntax error (a character after a closing quote, a field of more than 16 M
- * characters) makes the rest of the file unreadable, so the file is bad.
+ * file is truncated; any other syntax error (a character other than whitespace after a closing quote, a field of
+ * more than 16 M characters) makes the rest of the file unreadable, so the file is bad. Whitespace between a closing
+ * quote and the delimiter or line end is ignored, as Apache Commons CSV (the hub's CSV reader before FastCSV) did.
+ * <p>FastCSV (4.1.0 to 4.2.0) loses a quoted last field that holds a lone CR when an LF follows its closing quote:
+ * {@code a,"b\rc"} LF {@code d} reads as one record {@code a, d}. The text FastCSV reads therefore never holds a CR
+ * inside quotes: the reader ({@link QuotedText}) follows the quoting and hands such a CR over as {@link #QUOTED_CR}, which
+ * each field turns back into the CR, and the records' line numbers count it as the line end it is.
  */
 final class CsvFormat implements FileFormat {
 
@@ -34,6 +39,11 @@ final class CsvFormat implements FileFormat {
      */
     private static final char NO_QUOTE = '\uFFFF';
     private static final char REPLACEMENT = '\uFFFD';
+    /**
+     * What a CR inside quotes is handed to FastCSV as: U+FFFE, a noncharacter no department's text holds; one in the
+     * file itself becomes the replacement character, so its line is malformed like any other undecodable text.
+     */
+    private static final char QUOTED_CR = '\uFFFE';
 
     private final Charset charset;
     private final char delimiter;
@@ -63,7 +73,7 @@ final class CsvFormat implements FileFormat {
     public RecordReader open(InputStream in) throws IOException {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
-        Tail text = new Tail(new InputStreamReader(Boms.skip(in, charset), decoder), quote == null);
+        QuotedText text = new QuotedText(new InputStreamReader(Boms.skip(in, charset), decoder), delimiter, quote);
         Rows handler = new Rows();
         CsvReader<Row> csv = CsvReader.builder().fieldSeparator(delimiter)
                 .quoteCharacter(quote == null ? NO_QUOTE : quote).skipEmptyLines(true)
@@ -73,26 +83,31 @@ final class CsvFormat implements FileFormat {
     }
 
     /**
-     * One record as FastCSV parsed it: its first line, its fields (Strings, in an {@code Object[]} as a record's
-     * values are) and whether its last field was quoted.
+     * One record as FastCSV parsed it: its first line and its fields (Strings, in an {@code Object[]} as a record's
+     * values are).
      */
-    private record Row(long line, Object[] fields, boolean lastQuoted) {
+    private record Row(long line, Object[] fields) {
     }
 
-    /** Collects a record's fields into a {@link Row}, with the quoting of the last field. */
+    /**
+     * Collects a record's fields into a {@link Row}; turns each {@link #QUOTED_CR} back into its CR, and counts a lone
+     * one as the line end FastCSV did not see.
+     */
     private static final class Rows extends AbstractBaseCsvCallbackHandler<Row> {
 
         private Object[] fields = new Object[32];
-        private boolean lastQuoted;
+        /** Lone CRs inside quotes so far, and before the record being parsed: lines FastCSV did not count. */
+        private long uncounted;
+        private long uncountedBefore;
 
         /** The first line of the record parsed last, or being parsed (for a syntax error in it). */
         long line() {
-            return getStartingLineNumber();
+            return getStartingLineNumber() + uncountedBefore;
         }
 
         @Override
         protected void handleBegin(long startingLineNumber) {
-            lastQuoted = false;
+            uncountedBefore = uncounted;
         }
 
         @Override
@@ -100,13 +115,21 @@ final class CsvFormat implements FileFormat {
             if (index == fields.length) {
                 fields = Arrays.copyOf(fields, index * 2);
             }
-            fields[index] = new String(buf, offset, len);
-            lastQuoted = quoted;
+            String value = new String(buf, offset, len);
+            if (quoted && value.indexOf(QUOTED_CR) >= 0) {
+                for (int i = 0; i < len; i++) {
+                    if (buf[offset + i] == QUOTED_CR && (i + 1 == len || buf[offset + i + 1] != '\n')) {
+                        uncounted++;
+                    }
+                }
+                value = value.replace(QUOTED_CR, '\r');
+            }
+            fields[index] = value;
         }
 
         @Override
         protected Row buildRecord() {
-            return new Row(getStartingLineNumber(), Arrays.copyOf(fields, getFieldCount()), lastQuoted);
+            return new Row(line(), Arrays.copyOf(fields, getFieldCount()));
         }
     }
 
@@ -115,11 +138,11 @@ final class CsvFormat implements FileFormat {
         private final CsvReader<Row> csv;
         private final Rows handler;
         private final Iterator<Row> rows;
-        private final Tail text;
+        private final QuotedText text;
         private SourceLayout layout;
         private Row last;
 
-        Records(CsvReader<Row> csv, Rows handler, Tail text) throws IOException {
+        Records(CsvReader<Row> csv, Rows handler, QuotedText text) throws IOException {
             this.csv = csv;
             this.handler = handler;
             this.rows = csv.iterator();
@@ -175,10 +198,9 @@ final class CsvFormat implements FileFormat {
                 throw new BadFileException("UNPARSABLE", "CSV syntax error in the record that starts on line "
                         + handler.line() + ": " + problem(e));
             }
-            if (last != null && last.lastQuoted() && quote != null
-                    && text.endsInsideQuotes(quote, (String) last.fields()[last.fields().length - 1])) {
+            if (text.endedInsideQuotes()) {
                 throw new BadFileException("TRUNCATED", "the file ends inside a quoted field that starts on line "
-                        + last.line());
+                        + (last == null ? 1 : last.line()));
             }
             return null;
         }
@@ -210,46 +232,130 @@ final class CsvFormat implements FileFormat {
     }
 
     /**
-     * The file's text as FastCSV reads it, keeping its last characters: FastCSV ends a quoted field that the file
-     * leaves open at its end like a closed one, so whether the file was cut off inside quotes is read from how the
-     * text ends. In a file without quoting, U+FFFF (the quote FastCSV is given) becomes the replacement character.
+     * The file's text as FastCSV reads it. In a file without quoting, U+FFFF (the quote FastCSV is given) becomes the
+     * replacement character. In a file with quoting, the reader follows each field's quoting as FastCSV reads it (a
+     * quote opens a quoted field only as a field's first character; a doubled quote inside stays inside):
+     * <ul>
+     * <li>a CR inside quotes is handed over as {@link #QUOTED_CR};</li>
+     * <li>whitespace after a closing quote is left out, and a quote after that whitespace becomes the replacement
+     * character, so that FastCSV finds the character after the closing quote that it is;</li>
+     * <li>a text that ends inside quotes is a file cut off inside a quoted field ({@link #endedInsideQuotes()}):
+     * FastCSV itself ends such a field like a closed one.</li>
+     * </ul>
      */
-    private static final class Tail extends FilterReader {
+    private static final class QuotedText extends FilterReader {
 
-        private static final int KEPT = 256;
+        private static final int FIELD_START = 0;
+        private static final int UNQUOTED = 1;
+        private static final int QUOTED = 2;
+        /** A quote inside quotes: the closing quote, or the first of a doubled one. */
+        private static final int QUOTE_IN_QUOTES = 3;
+        /** Whitespace after a closing quote. */
+        private static final int AFTER_CLOSING = 4;
 
-        private final boolean unquoted;
-        private final char[] kept = new char[KEPT];
-        private int keptLength;
+        private final char delimiter;
+        private final Character quote;
+        private int state = FIELD_START;
 
-        Tail(Reader in, boolean unquoted) {
+        QuotedText(Reader in, char delimiter, Character quote) {
             super(in);
-            this.unquoted = unquoted;
+            this.delimiter = delimiter;
+            this.quote = quote;
         }
 
         @Override
         public int read(char[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n <= 0) {
-                return n;
-            }
-            if (unquoted) {
-                for (int i = off; i < off + n; i++) {
-                    if (buf[i] == NO_QUOTE) {
-                        buf[i] = REPLACEMENT;
-                    }
+            int n;
+            do {
+                n = in.read(buf, off, len);
+                if (n <= 0) {
+                    return n;
+                }
+                n = quote == null ? unquoted(buf, off, n) : quoted(buf, off, n, quote);
+            } while (n == 0); // all of it was whitespace after a closing quote
+            return n;
+        }
+
+        private static int unquoted(char[] buf, int off, int n) {
+            for (int i = off; i < off + n; i++) {
+                if (buf[i] == NO_QUOTE) {
+                    buf[i] = REPLACEMENT;
                 }
             }
-            if (n >= KEPT) {
-                System.arraycopy(buf, off + n - KEPT, kept, 0, KEPT);
-                keptLength = KEPT;
-            } else {
-                int keep = Math.min(keptLength, KEPT - n);
-                System.arraycopy(kept, keptLength - keep, kept, 0, keep);
-                System.arraycopy(buf, off, kept, keep, n);
-                keptLength = keep + n;
-            }
             return n;
+        }
+
+        /**
+         * Follows the quoting over {@code n} characters; returns how many are left (whitespace after a closing quote
+         * is left out), moved to the front. The ordinary characters inside quotes, and inside an unquoted field, are
+         * passed over in a tight loop each (they change neither the state nor themselves), so that following the
+         * quoting costs the check little.
+         */
+        private int quoted(char[] buf, int off, int n, char q) {
+            int end = off + n;
+            int to = off;
+            int i = off;
+            while (i < end) {
+                char c = buf[i];
+                if (state == QUOTED) {
+                    while (c != q && (c > '\r' ? c < QUOTED_CR : c != '\r')) {
+                        if (to != i) {
+                            buf[to] = c;
+                        }
+                        to++;
+                        if (++i == end) {
+                            return to - off;
+                        }
+                        c = buf[i];
+                    }
+                } else if (state == UNQUOTED) {
+                    for (; c != delimiter && (c > '\r' ? c < QUOTED_CR : c != '\n' && c != '\r'); c = buf[i]) {
+                        if (to != i) {
+                            buf[to] = c;
+                        }
+                        to++;
+                        if (++i == end) {
+                            return to - off;
+                        }
+                    }
+                }
+                i++;
+                int handed = special(c, q);
+                if (handed >= 0) {
+                    buf[to++] = (char) handed;
+                }
+            }
+            return to - off;
+        }
+
+        /** Moves the state on over a character that is not ordinary; returns what to hand over, or -1 for nothing. */
+        private int special(char c, char q) {
+            if (c == QUOTED_CR) {
+                c = REPLACEMENT; // the file's own U+FFFE is no CR
+            }
+            if (state == QUOTED) {
+                if (c == q) {
+                    state = QUOTE_IN_QUOTES;
+                }
+                return c == '\r' ? QUOTED_CR : c; // U+FFFF as it is
+            }
+            boolean ends = c == delimiter || c == '\n' || c == '\r';
+            if (state == FIELD_START || state == UNQUOTED) {
+                state = ends ? FIELD_START : state == FIELD_START && c == q ? QUOTED : UNQUOTED;
+            } else if (c == q && state == QUOTE_IN_QUOTES) { // after a quote inside quotes
+                state = QUOTED; // a doubled quote
+            } else if (ends) {
+                state = FIELD_START;
+            } else if (Character.isWhitespace(c)) {
+                state = AFTER_CLOSING;
+                return -1; // left out, as Commons CSV ignored it
+            } else {
+                state = UNQUOTED; // FastCSV fails the record here
+                if (c == q) {
+                    return REPLACEMENT; // not to be read as a doubled quote once the whitespace is gone
+                }
+            }
+            return c;
         }
 
         @Override
@@ -258,30 +364,9 @@ final class CsvFormat implements FileFormat {
             return read(one, 0, 1) < 0 ? -1 : one[0];
         }
 
-        /**
-         * Whether the text ended inside the quoted field that was the last record's last field, whose value is
-         * {@code value}. A closed field is the opening quote, the value with each quote doubled and the closing
-         * quote, followed by nothing but line ends; a field left open runs to the end of the text. So the text, without
-         * its last line ends, ends with the closed field's characters exactly when the field was closed (of a value
-         * longer than what is kept, its last characters are compared).
-         */
-        boolean endsInsideQuotes(char quote, String value) {
-            String q = String.valueOf(quote);
-            String closed = q + value.replace(q, q + q) + q;
-            int end = keptLength;
-            while (end > 0 && (kept[end - 1] == '\n' || kept[end - 1] == '\r')) {
-                end--;
-            }
-            if (closed.length() > end && keptLength < KEPT) {
-                return true; // the whole text is shorter than the closed field would be
-            }
-            int compared = Math.min(closed.length(), end);
-            for (int i = 1; i <= compared; i++) {
-                if (kept[end - i] != closed.charAt(closed.length() - i)) {
-                    return true;
-                }
-            }
-            return false;
+        /** Whether the text, read to its end, ended inside a quoted field: the file was cut off inside quotes. */
+        boolean endedInsideQuotes() {
+            return state == QUOTED;
         }
     }
 }

@@ -157,4 +157,44 @@ class CsvFormatTest {
         assertThat(lines).extracting(ParsedLine::line).containsExactly(3L, 4L);
         assertThat(lines.get(1).values()).containsExactly("3", "4");
     }
+
+    @Test
+    void aQuotedLastFieldHoldingALoneCarriageReturnIsReadWholeAndTheNextRecordStaysItsOwn() throws IOException {
+        // FastCSV alone reads this as one record "1", "3", "4": the quoted field lost, two records made one
+        List<ParsedLine> lines = read(headerFormat(','), "A,B\n1,\"福州\r鼓楼\"\n3,4\n".getBytes(GBK));
+
+        assertThat(lines).extracting(ParsedLine::line).containsExactly(2L, 4L);
+        assertThat(lines.get(0).values()).containsExactly("1", "福州\r鼓楼");
+        assertThat(lines.get(1).values()).containsExactly("3", "4");
+    }
+
+    @Test
+    void whitespaceAfterAClosingQuoteIsIgnored() throws IOException {
+        List<ParsedLine> lines = read(headerFormat(','), "A,B\n\"1\" ,\"2\"\t\u3000\n".getBytes(GBK));
+
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l.values()).containsExactly("1", "2"));
+    }
+
+    @Test
+    void aQuoteAfterWhitespaceAfterAClosingQuoteMakesTheFileUnparsable() {
+        assertThatThrownBy(() -> read(headerFormat(','), "A,B\n\"1\" \"2\",3\n".getBytes(GBK)))
+                .isInstanceOfSatisfying(BadFileException.class, e -> assertThat(e.verdict()).isEqualTo("UNPARSABLE"));
+    }
+
+    @Test
+    void aQuoteOpenedAfterAQuotedFieldEndingInALineBreakMeansTheFileIsTruncated() {
+        // the text ends as a closed field "\n" would: only the quoting tells the last quote opens a field
+        assertTruncated("A,B\n1,\"x\"\n\"\n");
+    }
+
+    @Test
+    void aNoncharacterInAQuotedFileMakesTheLineMalformed() throws IOException {
+        CsvFormat format = new CsvFormat(StandardCharsets.UTF_8, ',', '"', true, List.of());
+
+        List<ParsedLine> lines = read(format, "A,B\n1,\"x\uFFFEy\"\n3,4\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).isMalformed()).isTrue();
+        assertThat(lines.get(1).values()).containsExactly("3", "4");
+    }
 }
