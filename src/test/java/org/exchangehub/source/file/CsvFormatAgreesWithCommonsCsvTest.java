@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * text. Compared over thousands of small GBK files made at random (seeded) from the characters CSV is made of:
  * delimiters, quotes, doubled quotes, LF, CRLF and lone CR, spaces, blank lines, Chinese text and bytes that are not
  * valid GBK. A record delivered differently by the two would be a record delivered wrong.
- * <p>Each record's line is compared too: the reference counts it from the record's first character (see
- * {@link CommonsCsvReference}). Left out is what comes before the verdict of a file set aside, since nothing of it
- * is delivered (FastCSV hands over the record in which a quote is left open before the end of the file tells it is
- * truncated).
+ * <p>One file in ten in the formats with a header starts with a line of random characters too, so the header is
+ * read like any record. Each record's line is compared too: the reference counts it from the record's first
+ * character (see {@link CommonsCsvReference}). Left out is what comes before the verdict of a file set aside, since
+ * nothing of it is delivered (FastCSV hands over the record in which a quote is left open before the end of the file
+ * tells it is truncated).
  */
 class CsvFormatAgreesWithCommonsCsvTest {
 
@@ -65,7 +66,7 @@ class CsvFormatAgreesWithCommonsCsvTest {
             withMalformed += expected.stream().anyMatch(s -> s.startsWith("malformed")) ? 1 : 0;
         }
         // the files cover each outcome, so that agreeing means something
-        assertThat(withRecords).as("files with records").isGreaterThan(FILES / 10);
+        assertThat(withRecords).as("files with records").isGreaterThan(FILES / 20);
         assertThat(withMalformed).as("files with malformed lines").isGreaterThan(FILES / 10);
         if (quote != null) {
             assertThat(bad).as("files set aside (truncated or unparsable)").isGreaterThan(FILES / 50);
@@ -101,9 +102,9 @@ class CsvFormatAgreesWithCommonsCsvTest {
     private static byte[] randomFile(Random random, char delimiter, Character quote, boolean header)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (header) {
+        if (header && random.nextInt(10) > 0) {
             out.write(("A" + delimiter + "B" + delimiter + "C" + newline(random)).getBytes(GBK));
-        }
+        } // else the header is whatever the first record makes of the characters below
         int tokens = random.nextInt(40);
         for (int t = 0; t < tokens; t++) {
             int kind = random.nextInt(100);
