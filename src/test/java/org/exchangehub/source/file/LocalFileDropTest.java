@@ -3,6 +3,7 @@ package org.exchangehub.source.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exchangehub.source.file.Persons.CHEN;
 import static org.exchangehub.source.file.Persons.HEADER;
+import static org.exchangehub.source.file.Persons.LIN;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,21 @@ class LocalFileDropTest extends LocalDropHubTest {
         hub.run();
 
         assertThat(hub.lake()).singleElement().satisfies(r -> assertThat(r.get("name")).isEqualTo(RARE_NAME));
+    }
+
+    @Test
+    void aQuotedLastFieldHoldingALoneCarriageReturnIsDeliveredAndTheNextRecordStaysItsOwn() throws Exception {
+        // FastCSV alone merged these two lines into one record of 13 fields, quarantined as malformed
+        Persons.drop(drop, "a.csv", HEADER + "\n" + CHEN + ",陈志明,男,,350102,福州市,\"13950001234\r\"\n" + LIN
+                + ",林秀英,女,,350203,厦门市,\n", Persons.GBK);
+        hub.start(uri("&format=csv&charset=GBK"));
+
+        RunRecord run = hub.run();
+
+        assertThat(run.rowsRejected()).isZero();
+        assertThat(hub.lake()).extracting(r -> r.get("name"), r -> r.get("phone"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("陈志明", "13950001234"),
+                        org.assertj.core.groups.Tuple.tuple("林秀英", null));
     }
 
     @Test
