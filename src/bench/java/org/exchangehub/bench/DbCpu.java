@@ -10,7 +10,8 @@ import java.nio.file.Path;
  */
 final class DbCpu {
 
-    private static final double TICKS = 100.0; // USER_HZ on Linux
+    /** Clock ticks per second of the CPU times in /proc (USER_HZ on Linux). */
+    static final double TICKS = 100.0;
 
     private final long postmaster;
 
@@ -33,8 +34,16 @@ final class DbCpu {
     }
 
     private static long ticks(long pid, boolean withReaped) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"), withReaped);
+    }
+
+    /**
+     * The user + system ticks in a /proc {@code stat} file (of a process or a thread), with its reaped children's
+     * where asked; 0 where the file is gone or unreadable.
+     */
+    static long ticks(Path statFile, boolean withReaped) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after the command: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
             long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);

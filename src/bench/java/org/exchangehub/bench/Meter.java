@@ -1,9 +1,14 @@
 package org.exchangehub.bench;
 
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Measures one stage: wall time, this JVM's CPU time (process CPU via the platform MXBean), the database
@@ -19,6 +24,10 @@ final class Meter {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
+
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    /** At most this long waiting for the compilers to go quiet before a stage. */
+    private static final long SETTLE_MAX_MS = Long.getLong("bench.settleMaxMs", 30_000);
 
     /** A measured stage. */
     record Result(String stage, Stage.Outcome outcome, double seconds, double jvmCpu, double dbCpu, long peakHeap,
@@ -52,10 +61,6 @@ final class Meter {
     Meter(DbCpu dbCpu) {
         this.dbCpu = dbCpu;
     }
-
-    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    /** At most this long waiting for the compilers to go quiet before a stage. */
-    private static final long SETTLE_MAX_MS = Long.getLong("bench.settleMaxMs", 30_000);
 
     Result measure(Stage stage) throws Exception {
         settleCompilers();
@@ -108,29 +113,25 @@ final class Meter {
 
     /** CPU milliseconds of this JVM's JIT compiler threads so far, or -1 where neither /proc nor the MXBean tell. */
     static long compilerMillis() {
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (java.nio.file.Files.isDirectory(tasks)) {
-            long ticks = 0;
-            try (var list = java.nio.file.Files.list(tasks)) {
-                for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) list::iterator) {
-                    try {
-                        String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
-                        if (!name.contains("CompilerThre")) {
-                            continue;
-                        }
-                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-                    } catch (java.io.IOException | RuntimeException gone) {
-                        // a thread that ended between the listing and the read
-                    }
-                }
-            } catch (java.io.IOException e) {
-                return -1;
-            }
-            return ticks * 10; // USER_HZ is 100 on Linux
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;
         }
-        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;
+        long ticks = 0;
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) list::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        ticks += DbCpu.ticks(task.resolve("stat"), false);
+                    }
+                } catch (IOException gone) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return Math.round(ticks * 1000 / DbCpu.TICKS);
     }
 
     /** The largest heap left after a collection in each tenth of the stage's time; -1 where none ended in it. */

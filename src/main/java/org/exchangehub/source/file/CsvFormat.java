@@ -27,8 +27,8 @@ import org.exchangehub.feed.SourceLayout;
  * quote and the delimiter or line end is ignored, as Apache Commons CSV (the hub's CSV reader before FastCSV) did.
  * <p>FastCSV (4.1.0 to 4.2.0) loses a quoted last field that holds a lone CR when an LF follows its closing quote:
  * {@code a,"b\rc"} LF {@code d} reads as one record {@code a, d}. The text FastCSV reads therefore never holds a CR
- * inside quotes: the reader ({@link QuotedText}) follows the quoting and hands such a CR over as {@link #QUOTED_CR}, which
- * each field turns back into the CR, and the records' line numbers count it as the line end it is.
+ * inside quotes: the reader ({@link QuotedText}) follows the quoting and hands such a CR over as {@link #QUOTED_CR},
+ * which each field turns back into the CR, and the records' line numbers count it as the line end it is.
  */
 final class CsvFormat implements FileFormat {
 
@@ -71,15 +71,23 @@ final class CsvFormat implements FileFormat {
 
     @Override
     public RecordReader open(InputStream in) throws IOException {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
-        QuotedText text = new QuotedText(new InputStreamReader(Boms.skip(in, charset), decoder), delimiter, quote);
+        QuotedText text = new QuotedText(decoded(in, charset), delimiter, quote);
         Rows handler = new Rows();
         CsvReader<Row> csv = CsvReader.builder().fieldSeparator(delimiter)
                 .quoteCharacter(quote == null ? NO_QUOTE : quote).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true) // a record's field count is checked here, per line
                 .build(handler, text);
         return new Records(csv, handler, text);
+    }
+
+    /**
+     * The file's text after its byte order mark, each byte sequence that is not valid in the charset read as the
+     * replacement character (its line is then malformed).
+     */
+    static Reader decoded(InputStream in, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
+        return new InputStreamReader(Boms.skip(in, charset), decoder);
     }
 
     /**
@@ -140,7 +148,6 @@ final class CsvFormat implements FileFormat {
         private final Iterator<Row> rows;
         private final QuotedText text;
         private SourceLayout layout;
-        private Row last;
 
         Records(CsvReader<Row> csv, Rows handler, QuotedText text) throws IOException {
             this.csv = csv;
@@ -191,8 +198,7 @@ final class CsvFormat implements FileFormat {
         private Row nextRow() throws IOException {
             try {
                 if (rows.hasNext()) {
-                    last = rows.next();
-                    return last;
+                    return rows.next();
                 }
             } catch (CsvParseException e) {
                 throw new BadFileException("UNPARSABLE", "CSV syntax error in the record that starts on line "
@@ -200,7 +206,7 @@ final class CsvFormat implements FileFormat {
             }
             if (text.endedInsideQuotes()) {
                 throw new BadFileException("TRUNCATED", "the file ends inside a quoted field that starts on line "
-                        + (last == null ? 1 : last.line()));
+                        + handler.line());
             }
             return null;
         }

@@ -2,11 +2,8 @@ package org.exchangehub.source.file;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +19,7 @@ import org.exchangehub.feed.SourceLayout;
  * its first character's line, counted in the text read (CR, LF and CRLF each end a line); the reader of 9d36ea9
  * counted from the end of the record before, so blank lines between two records were not counted.
  */
-final class CommonsCsvReference implements FileFormat {
+final class CommonsCsvReference {
 
     private final Charset charset;
     private final CSVFormat csv;
@@ -37,21 +34,9 @@ final class CommonsCsvReference implements FileFormat {
                 .setTrim(false).setIgnoreSurroundingSpaces(false).build();
     }
 
-    @Override
-    public boolean isLineBased() {
-        return true;
-    }
-
-    @Override
-    public boolean namesItsColumns() {
-        return header && configured == null;
-    }
-
-    @Override
-    public RecordReader open(InputStream in) throws IOException {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD");
-        Text text = new Text(new InputStreamReader(Boms.skip(in, charset), decoder));
+    /** Reads the file's text as {@link CsvFormat} decodes it. */
+    RecordReader open(InputStream in) throws IOException {
+        Text text = new Text(CsvFormat.decoded(in, charset));
         CSVParser parser = CSVParser.parse(text, csv);
         return new Reader(parser, text);
     }
